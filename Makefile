@@ -1,0 +1,55 @@
+# Frontline: the two commands are `make run` and `make test`. Each installs
+# what is missing (Debian 12, as root or with sudo), configures and builds.
+
+BUILD_DIR ?= build
+BUILD_TYPE ?= RelWithDebInfo
+DATA_DIR ?= var/frontline
+LISTEN ?= 127.0.0.1:7600
+CTEST_JOBS ?= 2
+
+# Everything the build, the tests and the tools need, from Debian's archive.
+DEBIAN_PACKAGES := build-essential cmake ninja-build pkg-config git \
+  librdkafka-dev libprotobuf-dev protobuf-compiler libgrpc++-dev \
+  protobuf-compiler-grpc librocksdb-dev libabsl-dev libgtest-dev libgmock-dev \
+  libbenchmark-dev libspdlog-dev libcli11-dev nlohmann-json3-dev \
+  libxxhash-dev kcat clang-format
+
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: all deps configure build test run bench format clean
+
+all: build
+
+deps:
+	@missing=""; for p in $(DEBIAN_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" \
+	    || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "make deps: installing$$missing"; \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -q && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
+	    --no-install-recommends $$missing; \
+	fi
+
+configure: deps
+	@[ -f $(BUILD_DIR)/build.ninja ] || \
+	  cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE)
+
+build: configure
+	cmake --build $(BUILD_DIR) -j $$(nproc)
+
+test: build
+	ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(CTEST_JOBS)
+
+run: build
+	$(BUILD_DIR)/services/frontline/frontline run --data $(DATA_DIR) --listen $(LISTEN)
+
+bench: build
+	$(BUILD_DIR)/tools/bench/bus_bench
+
+format:
+	git ls-files '*.cc' '*.h' | xargs clang-format -i
+
+clean:
+	rm -rf $(BUILD_DIR)

@@ -1,0 +1,73 @@
+#include "libs/bus/stage_runner.h"
+
+#include <map>
+#include <vector>
+
+#include "absl/time/clock.h"
+#include "spdlog/spdlog.h"
+
+namespace frontline::bus {
+namespace {
+
+bool IsTransient(const absl::Status& status) {
+  return absl::IsUnavailable(status) || absl::IsDeadlineExceeded(status) ||
+         absl::IsAborted(status);
+}
+
+}  // namespace
+
+StageRunner::StageRunner(Consumer& consumer, DeadLetterWriter& dead_letters,
+                         RecordHandler handler, StageOptions options)
+    : consumer_(consumer),
+      dead_letters_(dead_letters),
+      handler_(std::move(handler)),
+      options_(options) {}
+
+absl::StatusOr<size_t> StageRunner::RunOnce(
+    const std::function<bool()>& stop) {
+  auto records = consumer_.Poll(options_.max_batch, options_.poll_timeout);
+  if (!records.ok()) return records.status();
+  std::map<TopicPartition, int64_t> next;
+  size_t finished = 0;
+  for (const Record& record : *records) {
+    if (stop && stop()) break;
+    absl::Status status = handler_(record);
+    while (IsTransient(status) && !(stop && stop())) {
+      ++counters_.retries;
+      absl::SleepFor(options_.retry_backoff);
+      status = handler_(record);
+    }
+    if (IsTransient(status)) break;  // stopping: leave it uncommitted
+    if (!status.ok()) {
+      if (!dead_letters_.Write(record, status, stop).ok()) break;
+      ++counters_.dead_lettered;
+    } else {
+      ++counters_.handled;
+    }
+    next[{record.topic, record.partition}] = record.offset + 1;
+    ++finished;
+  }
+  if (!next.empty()) {
+    std::vector<TopicPartitionOffset> offsets;
+    for (const auto& [tp, offset] : next) {
+      offsets.push_back({tp.topic, tp.partition, offset});
+    }
+    if (absl::Status s = consumer_.Commit(offsets); !s.ok()) {
+      // The partitions moved to another member, which resumes from the last
+      // commit: at-least-once, nothing lost.
+      ++counters_.commit_failures;
+      spdlog::warn("commit failed, records will be redelivered: {}",
+                   s.ToString());
+    }
+  }
+  return finished;
+}
+
+absl::Status StageRunner::Run(const std::function<bool()>& stop) {
+  while (!stop()) {
+    if (auto done = RunOnce(stop); !done.ok()) return done.status();
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace frontline::bus

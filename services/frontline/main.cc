@@ -1,47 +1,23 @@
 // `frontline`: every Frontline service as a subcommand of one binary.
-#include <csignal>
-#include <cstdio>
-#include <iostream>
-
 #include "CLI/CLI.hpp"
-#include "absl/synchronization/notification.h"
-#include "libs/bus/kafka_mock_cluster.h"
-
-namespace {
-
-absl::Notification* g_stop = nullptr;
-
-void OnSignal(int) {
-  if (g_stop != nullptr && !g_stop->HasBeenNotified()) g_stop->Notify();
-}
-
-int RunDevKafka(int brokers) {
-  auto cluster = frontline::bus::KafkaMockCluster::Start(brokers);
-  if (!cluster.ok()) {
-    std::cerr << "frontline dev-kafka: " << cluster.status() << "\n";
-    return 1;
-  }
-  absl::Notification stop;
-  g_stop = &stop;
-  std::signal(SIGINT, OnSignal);
-  std::signal(SIGTERM, OnSignal);
-  // The one line scripts read: the bootstrap servers.
-  std::printf("%s\n", (*cluster)->bootstrap_servers().c_str());
-  std::fflush(stdout);
-  std::fprintf(stderr,
-               "frontline dev-kafka: %d mock brokers on %s; use --bus %s; "
-               "Ctrl-C stops\n",
-               brokers, (*cluster)->bootstrap_servers().c_str(),
-               (*cluster)->uri().c_str());
-  stop.WaitForNotification();
-  return 0;
-}
-
-}  // namespace
+#include "services/frontline/commands.h"
+#include "services/frontline/signals.h"
 
 int main(int argc, char** argv) {
+  frontline::BlockTerminationSignals();
   CLI::App app{"Frontline: an event-sourced message bus for OSINT aggregation"};
   app.require_subcommand(1);
+
+  frontline::RunFlags run;
+  auto* run_cmd = app.add_subcommand(
+      "run", "Run every service in one process and serve gRPC");
+  run_cmd->add_option("--data", run.data, "Data directory")
+      ->capture_default_str();
+  run_cmd->add_option("--listen", run.listen, "gRPC address HOST:PORT")
+      ->capture_default_str();
+  run_cmd->add_option("--bus", run.bus,
+                      "Bus URI (kafka://host:port,... or local:DIR); default "
+                      "the embedded log in DATA/bus");
 
   int brokers = 3;
   auto* dev_kafka = app.add_subcommand(
@@ -49,9 +25,11 @@ int main(int argc, char** argv) {
       "Start a Kafka mock cluster (librdkafka) on 127.0.0.1, print its "
       "bootstrap servers and run until stopped");
   dev_kafka->add_option("--brokers", brokers, "Number of brokers")
-      ->check(CLI::Range(1, 9));
+      ->check(CLI::Range(1, 9))
+      ->capture_default_str();
 
   CLI11_PARSE(app, argc, argv);
-  if (dev_kafka->parsed()) return RunDevKafka(brokers);
+  if (run_cmd->parsed()) return frontline::RunAll(run);
+  if (dev_kafka->parsed()) return frontline::RunDevKafka(brokers);
   return 0;
 }

@@ -1,0 +1,33 @@
+// RawDocuments on the bus: their deterministic ids and the records that
+// carry them.
+#ifndef FRONTLINE_LIBS_PIPELINE_RAW_DOCUMENTS_H_
+#define FRONTLINE_LIBS_PIPELINE_RAW_DOCUMENTS_H_
+
+#include <string>
+
+#include "absl/status/status.h"
+#include "absl/strings/string_view.h"
+#include "frontline/v1/raw_document.pb.h"
+#include "libs/bus/record.h"
+
+namespace frontline::pipeline {
+
+// 16 hex digits of XXH3-64 over source id, external id and version: the same
+// item at the same version always gets the same id.
+std::string RawDocumentId(const v1::RawDocument& doc);
+
+// kInvalidArgument, naming the field, when the document cannot enter the
+// pipeline: no source id, no external id nor body, a body over
+// `max_body_bytes`, or an id that does not match RawDocumentId.
+absl::Status ValidateRawDocument(const v1::RawDocument& doc,
+                                 size_t max_body_bytes);
+
+// The record for the raw topic: key = id, CloudEvents headers, value = the
+// serialized document. `source` is the producing component, e.g.
+// "/frontline/ingest".
+bus::Message RawDocumentMessage(const v1::RawDocument& doc,
+                                absl::string_view source);
+
+}  // namespace frontline::pipeline
+
+#endif  // FRONTLINE_LIBS_PIPELINE_RAW_DOCUMENTS_H_

@@ -1,0 +1,21 @@
+// The subcommands of `frontline`. Each returns the process exit code.
+#ifndef FRONTLINE_SERVICES_FRONTLINE_COMMANDS_H_
+#define FRONTLINE_SERVICES_FRONTLINE_COMMANDS_H_
+
+#include <string>
+
+namespace frontline {
+
+struct RunFlags {
+  std::string data = "var/frontline";
+  std::string listen = "127.0.0.1:7600";
+  // Empty: the embedded log under `data`.
+  std::string bus;
+};
+
+int RunAll(const RunFlags& flags);
+int RunDevKafka(int brokers);
+
+}  // namespace frontline
+
+#endif  // FRONTLINE_SERVICES_FRONTLINE_COMMANDS_H_

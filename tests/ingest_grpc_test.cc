@@ -42,9 +42,10 @@ class IngestGrpcTest : public testing::Test {
   }
 
   std::vector<bus::Record> RawRecords() {
-    auto consumer = bus_->Assign({{pipeline::kRawTopic, 0, bus::kOffsetBeginning},
-                                  {pipeline::kRawTopic, 1, bus::kOffsetBeginning}},
-                                 {});
+    auto consumer =
+        bus_->Assign({{pipeline::kRawTopic, 0, bus::kOffsetBeginning},
+                      {pipeline::kRawTopic, 1, bus::kOffsetBeginning}},
+                     {});
     EXPECT_TRUE(consumer.ok());
     auto records = (*consumer)->Poll(100, absl::Milliseconds(200));
     EXPECT_TRUE(records.ok());
@@ -119,9 +120,9 @@ TEST_F(IngestGrpcTest, AcknowledgesDurableDocumentsInOrderAndRejectsBadOnes) {
               "frontline.v1.RawDocument");
     ids.insert(doc.id());
   }
-  EXPECT_EQ(ids, (std::set<std::string>{acks[0].document_id(),
-                                        acks[2].document_id(),
-                                        acks[4].document_id()}));
+  EXPECT_EQ(ids,
+            (std::set<std::string>{acks[0].document_id(), acks[2].document_id(),
+                                   acks[4].document_id()}));
   EXPECT_EQ(ingest_->accepted(), 3u);
   EXPECT_EQ(ingest_->rejected(), 2u);
 }

@@ -23,7 +23,8 @@ std::string Shell(const std::string& command) {
   if (pipe == nullptr) return out;
   char buffer[4096];
   size_t n;
-  while ((n = fread(buffer, 1, sizeof(buffer), pipe)) > 0) out.append(buffer, n);
+  while ((n = fread(buffer, 1, sizeof(buffer), pipe)) > 0)
+    out.append(buffer, n);
   EXPECT_EQ(pclose(pipe), 0) << command;
   return out;
 }
@@ -49,8 +50,8 @@ class KcatInteropTest : public testing::Test {
   void TearDown() override { std::filesystem::remove_all(tmp_); }
 
   std::string Kcat(const std::string& args) {
-    return absl::StrCat(FRONTLINE_KCAT, " -b ", mock_->bootstrap_servers(),
-                        " ", args);
+    return absl::StrCat(FRONTLINE_KCAT, " -b ", mock_->bootstrap_servers(), " ",
+                        args);
   }
 
   std::unique_ptr<bus::KafkaMockCluster> mock_;
@@ -64,8 +65,7 @@ TEST_F(KcatInteropTest, KcatReadsWhatTheBusWroteAndProtocDecodesIt) {
   doc.set_external_id("DeepStateUA/10452");
   doc.set_url("https://t.me/DeepStateUA/10452");
   doc.mutable_source()->set_id("telegram:DeepStateUA");
-  doc.mutable_source()->set_affiliation(
-      v1::AFFILIATION_UKRAINIAN_MONITORING);
+  doc.mutable_source()->set_affiliation(v1::AFFILIATION_UKRAINIAN_MONITORING);
   doc.set_format(v1::RAW_FORMAT_TELEGRAM_BOT_API_MESSAGE);
   doc.set_body("Курахове: ворог просунувся в районі ТЕС.");
   doc.mutable_published_time()->set_seconds(1736078400);
@@ -92,11 +92,11 @@ TEST_F(KcatInteropTest, KcatReadsWhatTheBusWroteAndProtocDecodesIt) {
   // The value, decoded by protoc with nothing but the .proto files.
   const auto value_file = tmp_ / "value.bin";
   Shell(Kcat(absl::StrCat("-C -t raw -o beginning -c 1 -e -q -D '' -f '%s' > ",
-                        value_file.string())));
-  std::string decoded = Shell(absl::StrCat(
-      FRONTLINE_PROTOC, " --decode=frontline.v1.RawDocument -I ",
-      FRONTLINE_PROTO_DIR, " frontline/v1/raw_document.proto < ",
-      value_file.string()));
+                          value_file.string())));
+  std::string decoded = Shell(
+      absl::StrCat(FRONTLINE_PROTOC, " --decode=frontline.v1.RawDocument -I ",
+                   FRONTLINE_PROTO_DIR, " frontline/v1/raw_document.proto < ",
+                   value_file.string()));
   EXPECT_NE(decoded.find("external_id: \"DeepStateUA/10452\""),
             std::string::npos)
       << decoded;
@@ -111,7 +111,8 @@ TEST_F(KcatInteropTest, KcatReadsWhatTheBusWroteAndProtocDecodesIt) {
 TEST_F(KcatInteropTest, TheBusReadsWhatKcatWrote) {
   const auto input = tmp_ / "input.txt";
   std::ofstream(input) << "doc-42:plain text from kcat\n";
-  Shell(Kcat(absl::StrCat("-P -t inbound -K : -H ce_type=text.plain "
+  Shell(
+      Kcat(absl::StrCat("-P -t inbound -K : -H ce_type=text.plain "
                         "-H origin=kcat < ",
                         input.string())));
   auto consumer = bus_->Assign({{"inbound", 0, bus::kOffsetBeginning}}, {});

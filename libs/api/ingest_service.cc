@@ -65,11 +65,12 @@ grpc::Status IngestService::SubmitDocuments(
     absl::Status valid =
         pipeline::ValidateRawDocument(*doc, options_.max_body_bytes);
     if (valid.ok()) {
-      valid = bus_.Produce(pipeline::RawDocumentMessage(*doc, "/frontline/ingest"),
-                           [pending](const bus::DeliveryReport& report) {
-                             pending->status = report.status;
-                             pending->done.Notify();
-                           });
+      valid =
+          bus_.Produce(pipeline::RawDocumentMessage(*doc, "/frontline/ingest"),
+                       [pending](const bus::DeliveryReport& report) {
+                         pending->status = report.status;
+                         pending->done.Notify();
+                       });
     }
     if (!valid.ok()) {
       pending->status = valid;

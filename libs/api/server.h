@@ -24,7 +24,8 @@ class Server {
   // Services must outlive the server. kUnavailable when the address cannot
   // be bound.
   static absl::StatusOr<std::unique_ptr<Server>> Start(
-      const ServerOptions& options, const std::vector<grpc::Service*>& services);
+      const ServerOptions& options,
+      const std::vector<grpc::Service*>& services);
   ~Server();
 
   int port() const { return port_; }

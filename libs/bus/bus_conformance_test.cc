@@ -102,7 +102,8 @@ class BusConformanceTest : public testing::Test {
   std::string NewTopic(int partitions) {
     std::string name = UniqueName("t");
     engine_.PrepareTopic(name, partitions);
-    absl::Status s = bus_->CreateTopic({.name = name, .partitions = partitions});
+    absl::Status s =
+        bus_->CreateTopic({.name = name, .partitions = partitions});
     EXPECT_TRUE(s.ok()) << s;
     return name;
   }
@@ -110,9 +111,11 @@ class BusConformanceTest : public testing::Test {
   void ProduceAll(const std::vector<Message>& messages) {
     std::atomic<int> failed{0};
     for (const Message& m : messages) {
-      ASSERT_TRUE(bus_->Produce(m, [&failed](const DeliveryReport& r) {
-                        if (!r.status.ok()) failed++;
-                      }).ok());
+      ASSERT_TRUE(bus_->Produce(m,
+                                [&failed](const DeliveryReport& r) {
+                                  if (!r.status.ok()) failed++;
+                                })
+                      .ok());
     }
     ASSERT_TRUE(bus_->Flush(kWait).ok());
     ASSERT_EQ(failed.load(), 0);
@@ -297,15 +300,16 @@ TYPED_TEST(BusConformanceTest, RedeliversUncommittedRecordsAfterConsumerCrash) {
   auto successor = this->Subscribe(group, topic);
   auto records = this->PollN(*successor, 30);
   ASSERT_EQ(records.size(), 30u);
-  for (int i = 0; i < 30; ++i) EXPECT_EQ(records[i].value, absl::StrCat(20 + i));
+  for (int i = 0; i < 30; ++i)
+    EXPECT_EQ(records[i].value, absl::StrCat(20 + i));
 }
 
 TYPED_TEST(BusConformanceTest, StartsFromOffsetsTheConsumerSupplies) {
   const std::string topic = this->NewTopic(2);
   std::vector<Message> messages;
   for (int i = 0; i < 30; ++i) {
-    messages.push_back({.topic = topic, .value = absl::StrCat(i),
-                        .partition = 1});
+    messages.push_back(
+        {.topic = topic, .value = absl::StrCat(i), .partition = 1});
   }
   this->ProduceAll(messages);
   auto consumer = this->bus_->Assign({{topic, 1, 17}}, {});
@@ -385,12 +389,12 @@ TYPED_TEST(BusConformanceTest, WaitsWhileTheDeadLetterTopicIsDown) {
 
   this->engine_.SetTopicDown(*this->bus_, dlq, true);
   auto consumer = this->Subscribe(group, topic);
-  DeadLetterWriter dead_letters(
-      *this->bus_, {.topic = dlq,
-                    .stage = "test",
-                    .attempt_timeout = absl::Seconds(5),
-                    .initial_backoff = absl::Milliseconds(20),
-                    .max_backoff = absl::Milliseconds(200)});
+  DeadLetterWriter dead_letters(*this->bus_,
+                                {.topic = dlq,
+                                 .stage = "test",
+                                 .attempt_timeout = absl::Seconds(5),
+                                 .initial_backoff = absl::Milliseconds(20),
+                                 .max_backoff = absl::Milliseconds(200)});
   std::atomic<int> handled{0};
   std::atomic<bool> stop{false};
   std::thread stage([&] {
@@ -399,8 +403,8 @@ TYPED_TEST(BusConformanceTest, WaitsWhileTheDeadLetterTopicIsDown) {
       handled++;
       return absl::OkStatus();
     });
-    while (!stop && handled < 5) runner.RunOnce([&] { return stop.load(); })
-                                     .IgnoreError();
+    while (!stop && handled < 5)
+      runner.RunOnce([&] { return stop.load(); }).IgnoreError();
   });
   const absl::Time deadline = absl::Now() + kWait;
   while (dead_letters.failed_attempts() < 3 && absl::Now() < deadline) {
@@ -422,11 +426,12 @@ TYPED_TEST(BusConformanceTest, WaitsWhileTheDeadLetterTopicIsDown) {
 
 TYPED_TEST(BusConformanceTest, RejectsARecordTooLargeAndKeepsWorking) {
   const std::string topic = this->NewTopic(1);
-  Message huge{.topic = topic, .key = "k", .value = std::string(1'500'000, 'x')};
+  Message huge{
+      .topic = topic, .key = "k", .value = std::string(1'500'000, 'x')};
   absl::Status immediate = this->bus_->Produce(huge, nullptr);
   EXPECT_EQ(immediate.code(), absl::StatusCode::kInvalidArgument) << immediate;
-  auto report = this->bus_->ProduceSync({.topic = topic, .value = "small"},
-                                        kWait);
+  auto report =
+      this->bus_->ProduceSync({.topic = topic, .value = "small"}, kWait);
   ASSERT_TRUE(report.ok()) << report.status();
   EXPECT_TRUE(report->status.ok()) << report->status;
   EXPECT_EQ(report->offset, 0);

@@ -19,8 +19,8 @@ absl::Status CheckBroker(absl::string_view broker) {
   }
   absl::string_view host = broker.substr(0, colon);
   if (host.front() == '[' && host.back() != ']') {
-    return absl::InvalidArgumentError(
-        absl::StrCat("bus URI: broker \"", broker, "\" has a broken IPv6 host"));
+    return absl::InvalidArgumentError(absl::StrCat(
+        "bus URI: broker \"", broker, "\" has a broken IPv6 host"));
   }
   for (char c : host) {
     if (!absl::ascii_isalnum(c) && c != '.' && c != '-' && c != '_' &&

@@ -3,10 +3,10 @@
 #define FRONTLINE_LIBS_BUS_BUS_URI_H_
 
 #include <string>
-#include "absl/strings/string_view.h"
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 
 namespace frontline::bus {
 

@@ -29,8 +29,7 @@ TEST(BusUriTest, RejectsMalformedUrisWithAReason) {
         "kafka://:9092", "local:", "redis://x:1", "/var/frontline"}) {
     auto uri = ParseBusUri(bad);
     EXPECT_EQ(uri.status().code(), absl::StatusCode::kInvalidArgument) << bad;
-    EXPECT_NE(uri.status().message().find("bus URI"), std::string::npos)
-        << bad;
+    EXPECT_NE(uri.status().message().find("bus URI"), std::string::npos) << bad;
   }
 }
 

@@ -9,8 +9,9 @@ void AppendCloudEventHeaders(const CloudEvent& event, Headers& headers) {
   headers.push_back({kCeId, event.id});
   headers.push_back({kCeSource, event.source});
   headers.push_back({kCeType, event.type});
-  headers.push_back({kCeTime, absl::FormatTime("%Y-%m-%dT%H:%M:%E*SZ",
-                                               event.time, absl::UTCTimeZone())});
+  headers.push_back(
+      {kCeTime, absl::FormatTime("%Y-%m-%dT%H:%M:%E*SZ", event.time,
+                                 absl::UTCTimeZone())});
   if (!event.content_type.empty()) {
     headers.push_back({kContentType, event.content_type});
   }
@@ -22,14 +23,13 @@ absl::StatusOr<CloudEvent> ParseCloudEventHeaders(const Headers& headers) {
     return absl::InvalidArgumentError("cloudevents: no ce_specversion header");
   }
   if (*version != "1.0") {
-    return absl::InvalidArgumentError(
-        absl::StrCat("cloudevents: unsupported ce_specversion \"", *version,
-                     "\""));
+    return absl::InvalidArgumentError(absl::StrCat(
+        "cloudevents: unsupported ce_specversion \"", *version, "\""));
   }
   CloudEvent event;
-  for (auto [name, field] : {std::pair{kCeId, &event.id},
-                             std::pair{kCeSource, &event.source},
-                             std::pair{kCeType, &event.type}}) {
+  for (auto [name, field] :
+       {std::pair{kCeId, &event.id}, std::pair{kCeSource, &event.source},
+        std::pair{kCeType, &event.type}}) {
     auto value = FindHeader(headers, name);
     if (!value || value->empty()) {
       return absl::InvalidArgumentError(

@@ -23,9 +23,10 @@ inline constexpr char kContentType[] = "content-type";
 inline constexpr char kProtobufContentType[] = "application/protobuf";
 
 struct CloudEvent {
-  std::string id;      // unique per source, e.g. the document id
-  std::string source;  // URI-reference of the producer, e.g. "/frontline/normalize"
-  std::string type;    // the value's message type, e.g. "frontline.v1.Document"
+  std::string id;  // unique per source, e.g. the document id
+  std::string
+      source;  // URI-reference of the producer, e.g. "/frontline/normalize"
+  std::string type;  // the value's message type, e.g. "frontline.v1.Document"
   absl::Time time = absl::UnixEpoch();
   std::string content_type = kProtobufContentType;
 };

@@ -32,8 +32,11 @@ TEST(CloudEventsTest, RejectsMissingOrUnknownAttributes) {
   EXPECT_EQ(ParseCloudEventHeaders(headers).status().code(),
             absl::StatusCode::kInvalidArgument);
 
-  headers = {{kCeSpecVersion, "1.0"}, {kCeId, "x"}, {kCeSource, "s"},
-             {kCeType, "t"}, {kCeTime, "yesterday"}};
+  headers = {{kCeSpecVersion, "1.0"},
+             {kCeId, "x"},
+             {kCeSource, "s"},
+             {kCeType, "t"},
+             {kCeTime, "yesterday"}};
   EXPECT_EQ(ParseCloudEventHeaders(headers).status().code(),
             absl::StatusCode::kInvalidArgument);
 }

@@ -24,7 +24,9 @@ struct KafkaDeleter {
   void operator()(rd_kafka_message_t* m) const { rd_kafka_message_destroy(m); }
   void operator()(rd_kafka_queue_t* q) const { rd_kafka_queue_destroy(q); }
   void operator()(rd_kafka_event_t* e) const { rd_kafka_event_destroy(e); }
-  void operator()(rd_kafka_NewTopic_t* t) const { rd_kafka_NewTopic_destroy(t); }
+  void operator()(rd_kafka_NewTopic_t* t) const {
+    rd_kafka_NewTopic_destroy(t);
+  }
   void operator()(rd_kafka_AdminOptions_t* o) const {
     rd_kafka_AdminOptions_destroy(o);
   }
@@ -87,8 +89,9 @@ absl::Status FromKafkaError(rd_kafka_error_t* error, absl::string_view what) {
   if (error == nullptr) return absl::OkStatus();
   KafkaPtr<rd_kafka_error_t> owned(error);
   absl::Status status = FromKafka(rd_kafka_error_code(error), what);
-  return absl::Status(status.code(), absl::StrCat(status.message(), ": ",
-                                                  rd_kafka_error_string(error)));
+  return absl::Status(
+      status.code(),
+      absl::StrCat(status.message(), ": ", rd_kafka_error_string(error)));
 }
 
 int ToMillis(absl::Duration d) {
@@ -138,9 +141,8 @@ Headers ReadHeaders(const rd_kafka_message_t* message) {
   const char* name;
   const void* value;
   size_t size;
-  for (size_t i = 0;
-       rd_kafka_header_get_all(hdrs, i, &name, &value, &size) ==
-       RD_KAFKA_RESP_ERR_NO_ERROR;
+  for (size_t i = 0; rd_kafka_header_get_all(hdrs, i, &name, &value, &size) ==
+                     RD_KAFKA_RESP_ERR_NO_ERROR;
        ++i) {
     headers.push_back(
         {name, value ? std::string(static_cast<const char*>(value), size)
@@ -199,8 +201,8 @@ class KafkaConsumer : public Consumer {
     rd_kafka_conf_set_opaque(conf->get(), consumer.get());
     rd_kafka_conf_set_rebalance_cb(conf->get(), &KafkaConsumer::OnRebalance);
     char error[512];
-    rd_kafka_t* rk = rd_kafka_new(RD_KAFKA_CONSUMER, conf->get(), error,
-                                  sizeof(error));
+    rd_kafka_t* rk =
+        rd_kafka_new(RD_KAFKA_CONSUMER, conf->get(), error, sizeof(error));
     if (rk == nullptr) {
       return absl::InternalError(absl::StrCat("kafka consumer: ", error));
     }
@@ -376,8 +378,8 @@ class KafkaBus : public Bus {
     rd_kafka_conf_set_log_cb(conf->get(), LogCallback);
     rd_kafka_conf_set_dr_msg_cb(conf->get(), &KafkaBus::OnDelivery);
     char error[512];
-    rd_kafka_t* rk = rd_kafka_new(RD_KAFKA_PRODUCER, conf->get(), error,
-                                  sizeof(error));
+    rd_kafka_t* rk =
+        rd_kafka_new(RD_KAFKA_PRODUCER, conf->get(), error, sizeof(error));
     if (rk == nullptr) {
       return absl::InternalError(absl::StrCat("kafka producer: ", error));
     }
@@ -388,10 +390,10 @@ class KafkaBus : public Bus {
         rk, 0, nullptr, &raw, ToMillis(options_.connect_timeout));
     KafkaPtr<const rd_kafka_metadata_t> metadata(raw);
     if (err != RD_KAFKA_RESP_ERR_NO_ERROR) {
-      return absl::UnavailableError(absl::StrCat(
-          "kafka: no broker of ", brokers_, " answered within ",
-          absl::FormatDuration(options_.connect_timeout), ": ",
-          rd_kafka_err2str(err)));
+      return absl::UnavailableError(
+          absl::StrCat("kafka: no broker of ", brokers_, " answered within ",
+                       absl::FormatDuration(options_.connect_timeout), ": ",
+                       rd_kafka_err2str(err)));
     }
     poller_ = std::thread([this] {
       while (!stop_) rd_kafka_poll(producer_.get(), 100);
@@ -411,22 +413,22 @@ class KafkaBus : public Bus {
     }
     if (!absl::IsNotFound(existing.status())) return existing.status();
     char error[512];
-    KafkaPtr<rd_kafka_NewTopic_t> topic(rd_kafka_NewTopic_new(
-        spec.name.c_str(), spec.partitions, spec.replication_factor, error,
-        sizeof(error)));
+    KafkaPtr<rd_kafka_NewTopic_t> topic(
+        rd_kafka_NewTopic_new(spec.name.c_str(), spec.partitions,
+                              spec.replication_factor, error, sizeof(error)));
     if (!topic) {
       return absl::InvalidArgumentError(
           absl::StrCat("kafka: topic ", spec.name, ": ", error));
     }
     if (spec.max_message_bytes > 0) {
-      rd_kafka_NewTopic_set_config(topic.get(), "max.message.bytes",
-                                   absl::StrCat(spec.max_message_bytes).c_str());
+      rd_kafka_NewTopic_set_config(
+          topic.get(), "max.message.bytes",
+          absl::StrCat(spec.max_message_bytes).c_str());
     }
     rd_kafka_NewTopic_set_config(topic.get(), "retention.ms",
                                  absl::StrCat(spec.retention_ms).c_str());
-    KafkaPtr<rd_kafka_AdminOptions_t> admin_options(
-        rd_kafka_AdminOptions_new(producer_.get(),
-                                  RD_KAFKA_ADMIN_OP_CREATETOPICS));
+    KafkaPtr<rd_kafka_AdminOptions_t> admin_options(rd_kafka_AdminOptions_new(
+        producer_.get(), RD_KAFKA_ADMIN_OP_CREATETOPICS));
     rd_kafka_AdminOptions_set_request_timeout(
         admin_options.get(), ToMillis(options_.connect_timeout), error,
         sizeof(error));
@@ -446,8 +448,9 @@ class KafkaBus : public Bus {
                                     rd_kafka_event_error_string(event.get())));
     }
     size_t count = 0;
-    const rd_kafka_topic_result_t** results = rd_kafka_CreateTopics_result_topics(
-        rd_kafka_event_CreateTopics_result(event.get()), &count);
+    const rd_kafka_topic_result_t** results =
+        rd_kafka_CreateTopics_result_topics(
+            rd_kafka_event_CreateTopics_result(event.get()), &count);
     for (size_t i = 0; i < count; ++i) {
       rd_kafka_resp_err_t err = rd_kafka_topic_result_error(results[i]);
       if (err != RD_KAFKA_RESP_ERR_NO_ERROR &&
@@ -575,8 +578,8 @@ class KafkaBus : public Bus {
         producer_.get(), partition.topic.c_str(), partition.partition, &low,
         &high, ToMillis(options_.connect_timeout));
     if (err != RD_KAFKA_RESP_ERR_NO_ERROR) {
-      return FromKafka(err, absl::StrCat("watermarks of ", partition.topic,
-                                         "/", partition.partition));
+      return FromKafka(err, absl::StrCat("watermarks of ", partition.topic, "/",
+                                         partition.partition));
     }
     return std::pair<int64_t, int64_t>{low, high};
   }
@@ -586,9 +589,9 @@ class KafkaBus : public Bus {
                          void*) {
     auto* callback = static_cast<DeliveryCallback*>(message->_private);
     if (callback == nullptr) return;
-    (*callback)(DeliveryReport{
-        FromKafka(message->err, "delivery"), rd_kafka_topic_name(message->rkt),
-        message->partition, message->offset});
+    (*callback)(DeliveryReport{FromKafka(message->err, "delivery"),
+                               rd_kafka_topic_name(message->rkt),
+                               message->partition, message->offset});
     delete callback;
   }
 

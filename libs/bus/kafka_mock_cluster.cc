@@ -65,8 +65,8 @@ void KafkaMockCluster::SetProduceFailing(bool failing) {
   if (failing) {
     std::vector<rd_kafka_resp_err_t> errors(
         100000, RD_KAFKA_RESP_ERR_TOPIC_AUTHORIZATION_FAILED);
-    rd_kafka_mock_push_request_errors_array(
-        handles_->cluster, kProduceApiKey, errors.size(), errors.data());
+    rd_kafka_mock_push_request_errors_array(handles_->cluster, kProduceApiKey,
+                                            errors.size(), errors.data());
   }
 }
 

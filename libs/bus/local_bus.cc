@@ -73,10 +73,9 @@ class LocalConsumer : public Consumer {
       for (const TopicPartitionOffset& o : next) {
         if (std::find(mine.begin(), mine.end(),
                       TopicPartition{o.topic, o.partition}) == mine.end()) {
-          return absl::FailedPreconditionError(
-              absl::StrCat("cannot commit ", o.topic, "/", o.partition,
-                           ": reassigned to another member of group ",
-                           options_.group));
+          return absl::FailedPreconditionError(absl::StrCat(
+              "cannot commit ", o.topic, "/", o.partition,
+              ": reassigned to another member of group ", options_.group));
         }
       }
     }

@@ -17,10 +17,9 @@ class LocalBusProcessTest : public testing::Test {
  protected:
   void SetUp() override {
     dir_ = std::filesystem::temp_directory_path() /
-           absl::StrCat("local-bus-", getpid(), "-",
-                        testing::UnitTest::GetInstance()
-                            ->current_test_info()
-                            ->name());
+           absl::StrCat(
+               "local-bus-", getpid(), "-",
+               testing::UnitTest::GetInstance()->current_test_info()->name());
     std::filesystem::remove_all(dir_);
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
@@ -97,7 +96,8 @@ TEST_F(LocalBusProcessTest, KillNineLosesNothingConfirmed) {
   auto resumed = (*bus)->Subscribe({.group = "g", .topics = {"t"}});
   ASSERT_TRUE(resumed.ok());
   ASSERT_TRUE(
-      (*bus)->ProduceSync({.topic = "t", .value = "after"}, absl::Seconds(10))
+      (*bus)
+          ->ProduceSync({.topic = "t", .value = "after"}, absl::Seconds(10))
           .ok());
   auto batch = (*resumed)->Poll(1, absl::Seconds(5));
   ASSERT_TRUE(batch.ok());

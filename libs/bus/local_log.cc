@@ -167,8 +167,8 @@ absl::StatusOr<std::shared_ptr<LocalLog>> LocalLog::Open(
   rocksdb::ColumnFamilyOptions log_options;
   log_options.write_buffer_size = 64 << 20;
   const auto supported = rocksdb::GetSupportedCompressions();
-  if (std::find(supported.begin(), supported.end(),
-                rocksdb::kLZ4Compression) != supported.end()) {
+  if (std::find(supported.begin(), supported.end(), rocksdb::kLZ4Compression) !=
+      supported.end()) {
     log_options.compression = rocksdb::kLZ4Compression;
   }
   std::vector<rocksdb::ColumnFamilyDescriptor> families = {
@@ -215,7 +215,8 @@ absl::Status LocalLog::LoadTopics() {
        it->Valid() && it->key().starts_with(kTopicPrefix); it->Next()) {
     auto topic = std::make_unique<Topic>();
     topic->spec.name = it->key().ToString().substr(sizeof(kTopicPrefix) - 1);
-    if (!DecodeSpec(absl::string_view(it->value().data(), it->value().size()), topic->id, topic->spec)) {
+    if (!DecodeSpec(absl::string_view(it->value().data(), it->value().size()),
+                    topic->id, topic->spec)) {
       return absl::DataLossError(absl::StrCat(
           "local log: unreadable spec of topic ", topic->spec.name));
     }
@@ -226,7 +227,9 @@ absl::Status LocalLog::LoadTopics() {
       std::string prefix = LogKey(topic->id, p, 0).substr(0, 8);
       if (last->Valid() && last->key().starts_with(prefix)) {
         partition->next_offset =
-            int64_t(GetFixedBE(absl::string_view(last->key().data() + 8, 8), 8)) + 1;
+            int64_t(
+                GetFixedBE(absl::string_view(last->key().data() + 8, 8), 8)) +
+            1;
       }
       if (!last->status().ok()) return FromRocks(last->status(), "recover");
       topic->partitions.push_back(std::move(partition));
@@ -241,9 +244,8 @@ absl::Status LocalLog::CreateTopic(const TopicSpec& spec) {
       spec.name.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOP"
                                   "QRSTUVWXYZ0123456789._-") !=
           std::string::npos) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("invalid topic name \"", spec.name,
-                     "\": use 1-249 of [a-zA-Z0-9._-]"));
+    return absl::InvalidArgumentError(absl::StrCat(
+        "invalid topic name \"", spec.name, "\": use 1-249 of [a-zA-Z0-9._-]"));
   }
   if (spec.partitions < 1 || spec.partitions > 10000) {
     return absl::InvalidArgumentError(
@@ -313,17 +315,17 @@ absl::StatusOr<DeliveryReport> LocalLog::Append(const Message& message) {
   if (message.partition.has_value()) {
     partition = *message.partition;
     if (partition < 0 || partition >= partitions) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("topic ", message.topic, " has no partition ",
-                       partition));
+      return absl::InvalidArgumentError(absl::StrCat(
+          "topic ", message.topic, " has no partition ", partition));
     }
   } else if (!message.key.empty()) {
     partition = PartitionForKey(message.key, partitions);
   } else {
     partition = int32_t(topic->round_robin.fetch_add(1) % partitions);
   }
-  const int64_t timestamp =
-      message.timestamp_ms != 0 ? message.timestamp_ms : absl::ToUnixMillis(absl::Now());
+  const int64_t timestamp = message.timestamp_ms != 0
+                                ? message.timestamp_ms
+                                : absl::ToUnixMillis(absl::Now());
   const std::string value = EncodeRecord(message, timestamp);
   Partition& p = *topic->partitions[partition];
   int64_t offset;
@@ -341,9 +343,10 @@ absl::StatusOr<DeliveryReport> LocalLog::Append(const Message& message) {
   return DeliveryReport{absl::OkStatus(), message.topic, partition, offset};
 }
 
-absl::StatusOr<std::vector<Record>> LocalLog::Read(
-    const TopicPartition& tp, int64_t from, size_t max_records,
-    size_t max_bytes) {
+absl::StatusOr<std::vector<Record>> LocalLog::Read(const TopicPartition& tp,
+                                                   int64_t from,
+                                                   size_t max_records,
+                                                   size_t max_bytes) {
   Topic* topic = FindTopic(tp.topic);
   if (topic == nullptr || tp.partition < 0 ||
       tp.partition >= topic->spec.partitions) {
@@ -367,11 +370,13 @@ absl::StatusOr<std::vector<Record>> LocalLog::Read(
     Record& r = records.emplace_back();
     r.topic = tp.topic;
     r.partition = tp.partition;
-    r.offset = int64_t(GetFixedBE(absl::string_view(it->key().data() + 8, 8), 8));
-    if (!DecodeRecord(absl::string_view(it->value().data(), it->value().size()), r)) {
+    r.offset =
+        int64_t(GetFixedBE(absl::string_view(it->key().data() + 8, 8), 8));
+    if (!DecodeRecord(absl::string_view(it->value().data(), it->value().size()),
+                      r)) {
       return absl::DataLossError(absl::StrCat("local log: corrupt record ",
-                                              tp.topic, "/", tp.partition,
-                                              "@", r.offset));
+                                              tp.topic, "/", tp.partition, "@",
+                                              r.offset));
     }
     bytes += r.value.size();
   }
@@ -444,8 +449,8 @@ absl::StatusOr<uint64_t> LocalLog::JoinGroup(
     absl::MutexLock lock(&groups_mu_);
     Group& g = groups_[group];
     if (!g.members.empty() && g.topics != topics) {
-      return absl::FailedPreconditionError(absl::StrCat(
-          "group ", group, " already consumes other topics"));
+      return absl::FailedPreconditionError(
+          absl::StrCat("group ", group, " already consumes other topics"));
     }
     g.topics = topics;
     member = next_member_++;

@@ -73,8 +73,7 @@ class LocalLog {
       const std::string& group, uint64_t member);
 
   // Test hook: produces to `topic` fail with `status` until cleared with OK.
-  void SetProduceFaultForTesting(const std::string& topic,
-                                 absl::Status status);
+  void SetProduceFaultForTesting(const std::string& topic, absl::Status status);
 
  private:
   struct Partition {

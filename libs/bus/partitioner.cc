@@ -12,10 +12,9 @@ uint32_t Murmur2(absl::string_view key) {
   const size_t blocks = length / 4;
   for (size_t i = 0; i < blocks; ++i) {
     const unsigned char* p = data + i * 4;
-    uint32_t k = static_cast<uint32_t>(p[0]) |
-                 static_cast<uint32_t>(p[1]) << 8 |
-                 static_cast<uint32_t>(p[2]) << 16 |
-                 static_cast<uint32_t>(p[3]) << 24;
+    uint32_t k =
+        static_cast<uint32_t>(p[0]) | static_cast<uint32_t>(p[1]) << 8 |
+        static_cast<uint32_t>(p[2]) << 16 | static_cast<uint32_t>(p[3]) << 24;
     k *= kM;
     k ^= k >> kR;
     k *= kM;

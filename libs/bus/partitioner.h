@@ -4,6 +4,7 @@
 #define FRONTLINE_LIBS_BUS_PARTITIONER_H_
 
 #include <cstdint>
+
 #include "absl/strings/string_view.h"
 
 namespace frontline::bus {

@@ -14,8 +14,8 @@ TEST(Murmur2Test, MatchesKafkaJavaClient) {
             -985981536);
   EXPECT_EQ(static_cast<int32_t>(Murmur2("a-little-bit-longer-string")),
             -1486304829);
-  EXPECT_EQ(static_cast<int32_t>(Murmur2(
-                "lkjh234lh9fiuh90y23oiuhsafujhadof229phr9h19h89h8")),
+  EXPECT_EQ(static_cast<int32_t>(
+                Murmur2("lkjh234lh9fiuh90y23oiuhsafujhadof229phr9h19h89h8")),
             -58897971);
   EXPECT_EQ(static_cast<int32_t>(Murmur2(absl::string_view("abc", 3))),
             479470107);

@@ -3,7 +3,7 @@
 namespace frontline::bus {
 
 std::optional<absl::string_view> FindHeader(const Headers& headers,
-                                           absl::string_view key) {
+                                            absl::string_view key) {
   for (auto it = headers.rbegin(); it != headers.rend(); ++it) {
     if (it->key == key) return absl::string_view(it->value);
   }
@@ -12,7 +12,8 @@ std::optional<absl::string_view> FindHeader(const Headers& headers,
 
 size_t MessageBytes(const Message& message) {
   size_t bytes = message.key.size() + message.value.size();
-  for (const Header& h : message.headers) bytes += h.key.size() + h.value.size();
+  for (const Header& h : message.headers)
+    bytes += h.key.size() + h.value.size();
   return bytes;
 }
 

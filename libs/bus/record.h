@@ -7,10 +7,10 @@
 #include <functional>
 #include <optional>
 #include <string>
-#include "absl/strings/string_view.h"
 #include <vector>
 
 #include "absl/status/status.h"
+#include "absl/strings/string_view.h"
 
 namespace frontline::bus {
 
@@ -29,7 +29,7 @@ using Headers = std::vector<Header>;
 
 // The value of the last header named `key`, or nullopt.
 std::optional<absl::string_view> FindHeader(const Headers& headers,
-                                           absl::string_view key);
+                                            absl::string_view key);
 
 // What a producer sends.
 struct Message {

@@ -23,8 +23,7 @@ StageRunner::StageRunner(Consumer& consumer, DeadLetterWriter& dead_letters,
       handler_(std::move(handler)),
       options_(options) {}
 
-absl::StatusOr<size_t> StageRunner::RunOnce(
-    const std::function<bool()>& stop) {
+absl::StatusOr<size_t> StageRunner::RunOnce(const std::function<bool()>& stop) {
   auto records = consumer_.Poll(options_.max_batch, options_.poll_timeout);
   if (!records.ok()) return records.status();
   std::map<TopicPartition, int64_t> next;

@@ -13,9 +13,8 @@ namespace frontline::pipeline {
 std::string RawDocumentId(const v1::RawDocument& doc) {
   std::string material;
   // Length-prefixed, so ("ab","c") and ("a","bc") differ.
-  for (absl::string_view part :
-       {absl::string_view(doc.source().id()),
-        absl::string_view(doc.external_id())}) {
+  for (absl::string_view part : {absl::string_view(doc.source().id()),
+                                 absl::string_view(doc.external_id())}) {
     absl::StrAppend(&material, part.size(), ":", part, ";");
   }
   absl::StrAppend(&material, "v", doc.version());

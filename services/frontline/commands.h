@@ -14,7 +14,7 @@ struct RunFlags {
 };
 
 int RunAll(const RunFlags& flags);
-int RunDevKafka(int brokers);
+int RunDevKafka(int brokers, int partitions);
 
 }  // namespace frontline
 

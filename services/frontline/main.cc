@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
                       "the embedded log in DATA/bus");
 
   int brokers = 3;
+  int partitions = 6;
   auto* dev_kafka = app.add_subcommand(
       "dev-kafka",
       "Start a Kafka mock cluster (librdkafka) on 127.0.0.1, print its "
@@ -27,9 +28,14 @@ int main(int argc, char** argv) {
   dev_kafka->add_option("--brokers", brokers, "Number of brokers")
       ->check(CLI::Range(1, 9))
       ->capture_default_str();
+  dev_kafka
+      ->add_option("--partitions", partitions,
+                   "Partitions of the pipeline topics it creates")
+      ->check(CLI::Range(1, 64))
+      ->capture_default_str();
 
   CLI11_PARSE(app, argc, argv);
   if (run_cmd->parsed()) return frontline::RunAll(run);
-  if (dev_kafka->parsed()) return frontline::RunDevKafka(brokers);
+  if (dev_kafka->parsed()) return frontline::RunDevKafka(brokers, partitions);
   return 0;
 }

@@ -15,8 +15,8 @@ namespace frontline {
 int RunAll(const RunFlags& flags) {
   const std::string uri =
       flags.bus.empty()
-          ? absl::StrCat("local:", (std::filesystem::path(flags.data) / "bus")
-                                       .string())
+          ? absl::StrCat("local:",
+                         (std::filesystem::path(flags.data) / "bus").string())
           : flags.bus;
   auto bus = bus::Bus::Open(uri);
   if (!bus.ok()) {

@@ -43,10 +43,10 @@ struct Config {
 // Serialized RawDocuments of about `bytes` bytes of report-like text.
 std::vector<Message> MakeMessages(const Config& config) {
   static const char* kWords[] = {
-      "Ukrainian", "forces",  "Kursk",    "region",  "Russian", "Ministry",
-      "Defense",   "claimed", "Kurakhove", "captured", "drone",  "strike",
-      "Sudzha",    "assault", "according", "to",     "DeepState", "ISW",
-      "the",       "of",      "in",       "troops",  "North",   "Korean"};
+      "Ukrainian", "forces",  "Kursk",     "region",   "Russian",   "Ministry",
+      "Defense",   "claimed", "Kurakhove", "captured", "drone",     "strike",
+      "Sudzha",    "assault", "according", "to",       "DeepState", "ISW",
+      "the",       "of",      "in",        "troops",   "North",     "Korean"};
   absl::BitGen gen;
   std::vector<Message> out;
   out.reserve(config.records);
@@ -63,10 +63,11 @@ std::vector<Message> MakeMessages(const Config& config) {
     doc.set_body(body);
     Message m{.topic = "", .key = doc.id()};
     doc.SerializeToString(&m.value);
-    frontline::bus::AppendCloudEventHeaders(
-        {.id = doc.id(), .source = "/frontline/bench",
-         .type = "frontline.v1.RawDocument", .time = absl::Now()},
-        m.headers);
+    frontline::bus::AppendCloudEventHeaders({.id = doc.id(),
+                                             .source = "/frontline/bench",
+                                             .type = "frontline.v1.RawDocument",
+                                             .time = absl::Now()},
+                                            m.headers);
     out.push_back(std::move(m));
   }
   return out;
@@ -243,10 +244,11 @@ std::pair<double, double> RawLibrdkafka(const std::string& brokers,
   });
   rd_kafka_destroy(producer);
 
-  rd_kafka_t* consumer = RawKafka(
-      RD_KAFKA_CONSUMER, brokers,
-      {{"group.id", absl::StrCat("raw-bench-", getpid())},
-       {"enable.auto.commit", "false"}, {"fetch.wait.max.ms", "100"}});
+  rd_kafka_t* consumer =
+      RawKafka(RD_KAFKA_CONSUMER, brokers,
+               {{"group.id", absl::StrCat("raw-bench-", getpid())},
+                {"enable.auto.commit", "false"},
+                {"fetch.wait.max.ms", "100"}});
   rd_kafka_poll_set_consumer(consumer);
   rd_kafka_topic_partition_list_t* list =
       rd_kafka_topic_partition_list_new(kPartitions);
@@ -273,8 +275,8 @@ std::pair<double, double> RawLibrdkafka(const std::string& brokers,
 void Report(const char* what, const std::vector<double>& bus,
             const std::vector<double>& raw, const char* baseline) {
   const double b = Median(bus), r = Median(raw);
-  std::printf("%-28s %12.0f rec/s   %-24s %12.0f rec/s   ratio %.2f\n", what,
-              b, baseline, r, b / r);
+  std::printf("%-28s %12.0f rec/s   %-24s %12.0f rec/s   ratio %.2f\n", what, b,
+              baseline, r, b / r);
 }
 
 }  // namespace
@@ -292,9 +294,10 @@ int main(int argc, char** argv) {
   CLI11_PARSE(app, argc, argv);
 
   const std::vector<Message> messages = MakeMessages(config);
-  std::printf("bus_bench: %d records of %zu bytes (serialized RawDocument), "
-              "%d rounds, medians\n",
-              config.records, messages.front().value.size(), config.rounds);
+  std::printf(
+      "bus_bench: %d records of %zu bytes (serialized RawDocument), "
+      "%d rounds, medians\n",
+      config.records, messages.front().value.size(), config.rounds);
 
   if (config.engines.find("local") != std::string::npos) {
     std::vector<double> bw, br, rw, rr;
@@ -312,8 +315,8 @@ int main(int argc, char** argv) {
   if (config.engines.find("kafka") != std::string::npos) {
     const std::vector<Message> kafka_messages(
         messages.begin(),
-        messages.begin() + std::min<size_t>(messages.size(),
-                                            size_t(config.kafka_records)));
+        messages.begin() +
+            std::min<size_t>(messages.size(), size_t(config.kafka_records)));
     std::printf("kafka rounds: %zu records\n", kafka_messages.size());
     auto mock = frontline::bus::KafkaMockCluster::Start(3);
     if (!mock.ok()) Die(mock.status().ToString());
@@ -326,10 +329,11 @@ int main(int argc, char** argv) {
       for (const auto& t : {raw_topic, bus_topic}) {
         if (!(*mock)->CreateTopic(t, kPartitions, 3).ok()) Die("mock topic");
       }
-      auto [raw_w, raw_r] =
-          RawLibrdkafka((*mock)->bootstrap_servers(), raw_topic, kafka_messages);
-      if (!(*bus)->CreateTopic({.name = bus_topic,
-                                .partitions = kPartitions}).ok()) {
+      auto [raw_w, raw_r] = RawLibrdkafka((*mock)->bootstrap_servers(),
+                                          raw_topic, kafka_messages);
+      if (!(*bus)
+               ->CreateTopic({.name = bus_topic, .partitions = kPartitions})
+               .ok()) {
         Die("bus topic");
       }
       auto [bus_w, bus_r] = BusRates(**bus, bus_topic, kafka_messages);

@@ -57,10 +57,13 @@ absl::StatusOr<std::optional<Post>> ConvertMessage(
     post.edit_date = absl::FromUnixSeconds(*edited);
     post.version = 2;
   }
-  if (const Json* text = internal::Find(message, "text")) {
-    internal::FlattenExportText(*text, post);
-  } else if (const Json* entities = internal::Find(message, "text_entities")) {
+  // text_entities, when present, lists every piece with its type even where
+  // `text` is a bare string; older exports have only `text`.
+  const Json* entities = internal::Find(message, "text_entities");
+  if (entities != nullptr && entities->is_array() && !entities->empty()) {
     internal::FlattenExportText(*entities, post);
+  } else if (const Json* text = internal::Find(message, "text")) {
+    internal::FlattenExportText(*text, post);
   }
   if (std::string origin = GetString(message, "forwarded_from");
       !origin.empty()) {

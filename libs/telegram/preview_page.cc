@@ -104,7 +104,8 @@ const GumboNode* FindFirst(const GumboNode* root, const NodePredicate& match,
   return found;
 }
 
-// The text below `root`: text nodes in order, <br> as a newline.
+// The text below `root`: text nodes in order, <br> as a newline. A post
+// element below `root` (left there by broken markup) is not its text.
 std::string TextOf(const GumboNode* root) {
   std::string text;
   std::vector<const GumboNode*> stack = {root};
@@ -123,6 +124,7 @@ std::string TextOf(const GumboNode* root) {
           text += '\n';
           break;
         }
+        if (node != root && HasClass(node, "tgme_widget_message")) break;
         const GumboVector& children = node->v.element.children;
         for (unsigned i = children.length; i > 0; --i) {
           stack.push_back(static_cast<const GumboNode*>(children.data[i - 1]));
@@ -176,23 +178,27 @@ constexpr std::pair<const char*, const char*> kMediaClasses[] = {
 
 void ReadText(const GumboNode* text_node, Post& post) {
   post.text = TrimmedTextOf(text_node);
-  Walk(text_node, [&post](const GumboNode* node) {
-    if (node->v.element.tag != GUMBO_TAG_A) return true;
-    std::string anchor = TrimmedTextOf(node);
-    const char* href = Attribute(node, "href");
-    if (absl::StartsWith(anchor, "#") && anchor.size() > 1) {
-      AppendUnique(post.hashtags, std::move(anchor));
-    } else if (href != nullptr && (absl::StartsWith(href, "https://") ||
-                                   absl::StartsWith(href, "http://"))) {
-      AppendUnique(post.links, href);
-    }
-    return true;
-  });
+  Walk(
+      text_node,
+      [&post](const GumboNode* node) {
+        if (node->v.element.tag != GUMBO_TAG_A) return true;
+        std::string anchor = TrimmedTextOf(node);
+        const char* href = Attribute(node, "href");
+        if (absl::StartsWith(anchor, "#") && anchor.size() > 1) {
+          AppendUnique(post.hashtags, std::move(anchor));
+        } else if (href != nullptr && (absl::StartsWith(href, "https://") ||
+                                       absl::StartsWith(href, "http://"))) {
+          AppendUnique(post.links, href);
+        }
+        return true;
+      },
+      ClassIs("tgme_widget_message"));
 }
 
-void ReadForward(const GumboNode* message, Post& post) {
-  const GumboNode* from =
-      FindFirst(message, ClassIs("tgme_widget_message_forwarded_from_name"));
+void ReadForward(const GumboNode* message, const NodePredicate& nested,
+                 Post& post) {
+  const GumboNode* from = FindFirst(
+      message, ClassIs("tgme_widget_message_forwarded_from_name"), nested);
   if (from == nullptr) return;
   ForwardOrigin origin;
   origin.channel_name = TrimmedTextOf(from);
@@ -205,8 +211,14 @@ void ReadForward(const GumboNode* message, Post& post) {
   post.forward_origin = std::move(origin);
 }
 
+// Reads the post element `message`. Broken markup can leave later posts
+// nested inside it; searches do not enter them.
 absl::StatusOr<Post> ReadPost(const GumboNode* message,
                               absl::string_view page_title) {
+  const NodePredicate nested = ClassIs("tgme_widget_message");
+  auto find = [&](const GumboNode* root, const NodePredicate& match) {
+    return FindFirst(root, match, nested);
+  };
   const char* data_post = Attribute(message, "data-post");
   if (data_post == nullptr) {
     return absl::InvalidArgumentError("preview post without data-post");
@@ -224,12 +236,13 @@ absl::StatusOr<Post> ReadPost(const GumboNode* message,
   }
   post.channel_username = std::string(id_text.substr(0, slash));
 
-  const GumboNode* date =
-      FindFirst(message, ClassIs("tgme_widget_message_date"));
-  const GumboNode* time =
-      FindFirst(date ? date : message, [](const GumboNode* n) {
+  const GumboNode* date = find(message, ClassIs("tgme_widget_message_date"));
+  const GumboNode* time = FindFirst(
+      date ? date : message,
+      [](const GumboNode* n) {
         return n->v.element.tag == GUMBO_TAG_TIME && Attribute(n, "datetime");
-      });
+      },
+      nested);
   std::string time_error;
   if (time == nullptr ||
       !absl::ParseTime(absl::RFC3339_full, Attribute(time, "datetime"),
@@ -240,27 +253,28 @@ absl::StatusOr<Post> ReadPost(const GumboNode* message,
   }
 
   const NodePredicate in_reply = ClassIs("tgme_widget_message_reply");
-  if (const GumboNode* text =
-          FindFirst(message, ClassIs("tgme_widget_message_text"), in_reply)) {
+  if (const GumboNode* text = FindFirst(
+          message, ClassIs("tgme_widget_message_text"),
+          [&](const GumboNode* n) { return nested(n) || in_reply(n); })) {
     ReadText(text, post);
   }
   if (const GumboNode* views =
-          FindFirst(message, ClassIs("tgme_widget_message_views"))) {
+          find(message, ClassIs("tgme_widget_message_views"))) {
     if (auto count = ParseViewCount(TrimmedTextOf(views)); count.ok()) {
       post.views = *count;
     }
   }
   if (const GumboNode* owner =
-          FindFirst(message, ClassIs("tgme_widget_message_owner_name"))) {
+          find(message, ClassIs("tgme_widget_message_owner_name"))) {
     post.channel_title = TrimmedTextOf(owner);
   }
   if (post.channel_title.empty()) post.channel_title = std::string(page_title);
   if (const GumboNode* author =
-          FindFirst(message, ClassIs("tgme_widget_message_from_author"))) {
+          find(message, ClassIs("tgme_widget_message_from_author"))) {
     post.author = TrimmedTextOf(author);
   }
-  ReadForward(message, post);
-  if (const GumboNode* reply = FindFirst(message, in_reply)) {
+  ReadForward(message, nested, post);
+  if (const GumboNode* reply = find(message, in_reply)) {
     if (const char* href = Attribute(reply, "href")) {
       if (auto link = ParseTmeLink(href)) {
         post.reply_to_message_id = link->message_id;
@@ -268,14 +282,14 @@ absl::StatusOr<Post> ReadPost(const GumboNode* message,
     }
   }
   for (const auto& [css_class, media_type] : kMediaClasses) {
-    if (FindFirst(message, ClassIs(css_class)) != nullptr) {
+    if (find(message, ClassIs(css_class)) != nullptr) {
       post.media_type = media_type;
       post.media_caption = post.text;
       break;
     }
   }
   if (const GumboNode* meta =
-          FindFirst(message, ClassIs("tgme_widget_message_meta"))) {
+          find(message, ClassIs("tgme_widget_message_meta"))) {
     if (absl::StrContains(TextOf(meta), "edited")) post.version = 2;
   }
   return post;
@@ -340,26 +354,22 @@ absl::StatusOr<PreviewPage> ParsePreviewPage(absl::string_view html,
   PreviewPage page;
   int64_t found = 0;
   const NodePredicate is_message = ClassIs("tgme_widget_message");
-  Walk(
-      document.root(),
-      [&](const GumboNode* node) {
-        if (!is_message(node)) return true;
-        ++found;
-        absl::StatusOr<Post> post = ReadPost(node, page_title);
-        if (!post.ok()) {
-          ++page.posts_rejected;
-          if (page.errors.size() < options.max_recorded_errors) {
-            page.errors.push_back(post.status());
-          }
-          return true;
-        }
-        page.before = page.before == 0
-                          ? post->message_id
-                          : std::min(page.before, post->message_id);
-        page.posts.push_back(*std::move(post));
-        return true;
-      },
-      is_message);
+  Walk(document.root(), [&](const GumboNode* node) {
+    if (!is_message(node)) return true;
+    ++found;
+    absl::StatusOr<Post> post = ReadPost(node, page_title);
+    if (!post.ok()) {
+      ++page.posts_rejected;
+      if (page.errors.size() < options.max_recorded_errors) {
+        page.errors.push_back(post.status());
+      }
+      return true;
+    }
+    page.before = page.before == 0 ? post->message_id
+                                   : std::min(page.before, post->message_id);
+    page.posts.push_back(*std::move(post));
+    return true;
+  });
   if (found == 0) {
     return absl::NotFoundError(
         "preview page holds no tgme_widget_message posts");

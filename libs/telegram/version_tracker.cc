@@ -1,22 +1,18 @@
 #include "libs/telegram/version_tracker.h"
 
+#include <algorithm>
+
 namespace frontline::telegram {
 
 uint32_t VersionTracker::Observe(absl::string_view external_id,
                                  std::optional<absl::Time> edit_date) {
-  auto [it, inserted] = entries_.try_emplace(std::string(external_id));
-  Entry& entry = it->second;
-  if (!edit_date) return entry.version;
-  if (inserted) {
-    entry.version = 2;
-    entry.last_edit = edit_date;
-    return entry.version;
+  std::vector<absl::Time>& edits = edits_[external_id];
+  if (!edit_date) return 1;
+  auto it = std::lower_bound(edits.begin(), edits.end(), *edit_date);
+  if (it == edits.end() || *it != *edit_date) {
+    it = edits.insert(it, *edit_date);
   }
-  if (!entry.last_edit || *edit_date > *entry.last_edit) {
-    ++entry.version;
-    entry.last_edit = edit_date;
-  }
-  return entry.version;
+  return static_cast<uint32_t>(2 + (it - edits.begin()));
 }
 
 }  // namespace frontline::telegram

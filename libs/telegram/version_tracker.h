@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/string_view.h"
@@ -17,24 +18,23 @@ namespace frontline::telegram {
 // Not thread-safe.
 class VersionTracker {
  public:
-  // The version of the post `external_id` as last edited at `edit_date`
-  // (nullopt: the original, unedited text):
-  //  - the original is version 1;
-  //  - an edit not seen before gets the next version; the first edit of a
-  //    post whose original was never observed gets 2;
-  //  - an edit seen again (same edit_date, e.g. redelivered) keeps its version;
-  //  - an edit older than the last one seen keeps the current version.
+  // The version of the post `external_id` whose last edit was at `edit_date`
+  // (nullopt: the original, unedited text), counting the distinct edit times
+  // observed for it:
+  //  - the original is always version 1;
+  //  - an edit is 1 + the number of distinct edit times observed up to and
+  //    including its own, so the first edit seen is 2 even when the original
+  //    was never observed, and a redelivered edit keeps its version.
+  // Telegram delivers edits in order; an older edit arriving after a newer
+  // one gets the lower number and later edits then count one higher.
   uint32_t Observe(absl::string_view external_id,
                    std::optional<absl::Time> edit_date);
 
-  size_t size() const { return entries_.size(); }
+  size_t size() const { return edits_.size(); }
 
  private:
-  struct Entry {
-    uint32_t version = 1;
-    std::optional<absl::Time> last_edit;
-  };
-  absl::flat_hash_map<std::string, Entry> entries_;
+  // Distinct edit times per post, ascending.
+  absl::flat_hash_map<std::string, std::vector<absl::Time>> edits_;
 };
 
 }  // namespace frontline::telegram

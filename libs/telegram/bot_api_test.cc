@@ -15,7 +15,7 @@ using ::testing::HasSubstr;
 using testing::ReadTestdata;
 using ::testing::StartsWith;
 
-TEST(BotApiTest, ParsesChannelPostsAndReportsNextOffset) {
+TEST(TelegramBotApiTest, ParsesChannelPostsAndReportsNextOffset) {
   VersionTracker versions;
   absl::StatusOr<UpdatesBatch> batch =
       ParseGetUpdates(ReadTestdata("bot_updates.json"), &versions);
@@ -43,7 +43,7 @@ TEST(BotApiTest, ParsesChannelPostsAndReportsNextOffset) {
                                        "https://rybar.ru/map"));
 }
 
-TEST(BotApiTest, EditsAreNewVersionsOfTheSamePost) {
+TEST(TelegramBotApiTest, EditsAreNewVersionsOfTheSamePost) {
   VersionTracker versions;
   absl::StatusOr<UpdatesBatch> batch =
       ParseGetUpdates(ReadTestdata("bot_updates.json"), &versions);
@@ -74,7 +74,7 @@ TEST(BotApiTest, EditsAreNewVersionsOfTheSamePost) {
   EXPECT_EQ(untracked->posts[5].version, 2u);
 }
 
-TEST(BotApiTest, CaptionsMediaForwardsAndReplies) {
+TEST(TelegramBotApiTest, CaptionsMediaForwardsAndReplies) {
   absl::StatusOr<UpdatesBatch> batch =
       ParseGetUpdates(ReadTestdata("bot_updates.json"), nullptr);
   ASSERT_TRUE(batch.ok()) << batch.status();
@@ -102,7 +102,7 @@ TEST(BotApiTest, CaptionsMediaForwardsAndReplies) {
   EXPECT_EQ(legacy.reply_to_message_id, 66120);
 }
 
-TEST(BotApiTest, ApiErrorsMapToStatusCodes) {
+TEST(TelegramBotApiTest, ApiErrorsMapToStatusCodes) {
   auto conflict = ParseGetUpdates(
       R"({"ok":false,"error_code":409,"description":"Conflict: terminated by other getUpdates request"})",
       nullptr);
@@ -117,7 +117,7 @@ TEST(BotApiTest, ApiErrorsMapToStatusCodes) {
   EXPECT_EQ(flood.status().code(), absl::StatusCode::kResourceExhausted);
 }
 
-TEST(BotApiTest, MalformedAndHostileBodiesAreClearErrors) {
+TEST(TelegramBotApiTest, MalformedAndHostileBodiesAreClearErrors) {
   auto truncated = ParseGetUpdates(
       R"({"ok":true,"result":[{"update_id":1,"channel_post":{"message_id":)",
       nullptr);
@@ -144,7 +144,7 @@ TEST(BotApiTest, MalformedAndHostileBodiesAreClearErrors) {
             absl::StatusCode::kResourceExhausted);
 }
 
-TEST(BotApiTest, InvalidUtf8IsReplaced) {
+TEST(TelegramBotApiTest, InvalidUtf8IsReplaced) {
   const std::string body =
       "{\"ok\":true,\"result\":[{\"update_id\":9,\"channel_post\":{"
       "\"message_id\":3,\"chat\":{\"id\":-1001,\"username\":\"x\"},"
@@ -156,7 +156,7 @@ TEST(BotApiTest, InvalidUtf8IsReplaced) {
   EXPECT_EQ(batch->next_offset, 10);
 }
 
-TEST(BotApiTest, EmptyResultKeepsOffsetZero) {
+TEST(TelegramBotApiTest, EmptyResultKeepsOffsetZero) {
   auto batch = ParseGetUpdates(R"({"ok":true,"result":[]})", nullptr);
   ASSERT_TRUE(batch.ok());
   EXPECT_EQ(batch->next_offset, 0);

@@ -11,7 +11,7 @@ namespace {
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 
-TEST(ChannelCursorTest, EmptyCursorKnowsNothing) {
+TEST(TelegramChannelCursorTest, EmptyCursorKnowsNothing) {
   ChannelCursor cursor;
   EXPECT_TRUE(cursor.empty());
   EXPECT_EQ(cursor.last_id(), 0);
@@ -19,7 +19,7 @@ TEST(ChannelCursorTest, EmptyCursorKnowsNothing) {
   EXPECT_THAT(cursor.gaps(), IsEmpty());
 }
 
-TEST(ChannelCursorTest, ContiguousIdsHaveNoGaps) {
+TEST(TelegramChannelCursorTest, ContiguousIdsHaveNoGaps) {
   ChannelCursor cursor;
   for (int64_t id = 20741; id <= 20746; ++id) cursor.Observe(id);
   EXPECT_EQ(cursor.first_id(), 20741);
@@ -28,7 +28,7 @@ TEST(ChannelCursorTest, ContiguousIdsHaveNoGaps) {
   EXPECT_EQ(cursor.gap_count(), 0);
 }
 
-TEST(ChannelCursorTest, MissingIdsAreGaps) {
+TEST(TelegramChannelCursorTest, MissingIdsAreGaps) {
   ChannelCursor cursor;
   for (int64_t id : {20741, 20742, 20743, 20744, 20746, 20750}) {
     cursor.Observe(id);
@@ -41,7 +41,7 @@ TEST(ChannelCursorTest, MissingIdsAreGaps) {
   EXPECT_THAT(cursor.MissingIds(2), ElementsAre(20745, 20747));
 }
 
-TEST(ChannelCursorTest, OutOfOrderRepeatsAndLateArrivalsAreAccounted) {
+TEST(TelegramChannelCursorTest, OutOfOrderRepeatsAndLateArrivalsAreAccounted) {
   ChannelCursor cursor;
   // Paging backwards through preview pages, then a redelivery.
   for (int64_t id : {30, 29, 28, 20, 19, 30, 25, 24}) cursor.Observe(id);
@@ -55,14 +55,14 @@ TEST(ChannelCursorTest, OutOfOrderRepeatsAndLateArrivalsAreAccounted) {
   EXPECT_EQ(cursor.last_id(), 30);
 }
 
-TEST(ChannelCursorTest, NonPositiveIdsAreIgnored) {
+TEST(TelegramChannelCursorTest, NonPositiveIdsAreIgnored) {
   ChannelCursor cursor;
   cursor.Observe(0);
   cursor.Observe(-5);
   EXPECT_TRUE(cursor.empty());
 }
 
-TEST(ChannelCursorTest, IsACopyableValue) {
+TEST(TelegramChannelCursorTest, IsACopyableValue) {
   ChannelCursor a;
   a.Observe(1);
   a.Observe(3);

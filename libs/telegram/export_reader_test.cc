@@ -39,7 +39,7 @@ ReadResult Read(const std::string& bytes, ExportOptions options = {}) {
   return result;
 }
 
-TEST(ExportReaderTest, ReadsChannelExport) {
+TEST(TelegramExportReaderTest, ReadsChannelExport) {
   const std::string bytes = ReadTestdata("export_deepstate.json");
   ReadResult r = Read(bytes);
   ASSERT_TRUE(r.status.ok()) << r.status;
@@ -63,7 +63,7 @@ TEST(ExportReaderTest, ReadsChannelExport) {
   EXPECT_THAT(plain.text, StartsWith("Ворог просунувся в Курахове"));
 }
 
-TEST(ExportReaderTest, FlattensEntitiesAndKeepsEditsMediaAndForwards) {
+TEST(TelegramExportReaderTest, FlattensEntitiesAndKeepsEditsMediaAndForwards) {
   ReadResult r = Read(ReadTestdata("export_deepstate.json"));
   ASSERT_TRUE(r.status.ok()) << r.status;
   ASSERT_EQ(r.posts.size(), 5u);
@@ -106,7 +106,7 @@ TEST(ExportReaderTest, FlattensEntitiesAndKeepsEditsMediaAndForwards) {
   EXPECT_THAT(signed_post.hashtags, ElementsAre("#Kurakhove"));
 }
 
-TEST(ExportReaderTest, UsernameOptionKeysPostsByUsername) {
+TEST(TelegramExportReaderTest, UsernameOptionKeysPostsByUsername) {
   ExportOptions options;
   options.channel_username = "DeepStateUA";
   ReadResult r = Read(ReadTestdata("export_deepstate.json"), options);
@@ -116,7 +116,7 @@ TEST(ExportReaderTest, UsernameOptionKeysPostsByUsername) {
   EXPECT_EQ(ExternalId(by_id.posts[0]), "1622530520/20741");
 }
 
-TEST(ExportReaderTest, ReportsProgressUpToTheLastByte) {
+TEST(TelegramExportReaderTest, ReportsProgressUpToTheLastByte) {
   const std::string bytes = testing::GenerateExport(3000);
   ExportOptions options;
   options.progress_interval_bytes = 64 << 10;
@@ -127,7 +127,7 @@ TEST(ExportReaderTest, ReportsProgressUpToTheLastByte) {
   EXPECT_EQ(r.progress.back(), static_cast<int64_t>(bytes.size()));
 }
 
-TEST(ExportReaderTest, MemoryStaysBoundedByTheLargestMessage) {
+TEST(TelegramExportReaderTest, MemoryStaysBoundedByTheLargestMessage) {
   const std::string bytes = testing::GenerateExport(20000);
   ASSERT_GT(bytes.size(), 5u << 20);
   ReadResult r = Read(bytes);
@@ -140,7 +140,7 @@ TEST(ExportReaderTest, MemoryStaysBoundedByTheLargestMessage) {
   EXPECT_LT(r.summary.largest_message_bytes, 1024);
 }
 
-TEST(ExportReaderTest, OversizedMessageFailsWithResourceExhausted) {
+TEST(TelegramExportReaderTest, OversizedMessageFailsWithResourceExhausted) {
   const std::string big(1 << 20, 'x');
   const std::string bytes = absl::StrCat(
       R"({"name":"Rybar","id":1,"messages":[)",
@@ -156,7 +156,7 @@ TEST(ExportReaderTest, OversizedMessageFailsWithResourceExhausted) {
   EXPECT_EQ(r.posts[0].text, "Бердин");
 }
 
-TEST(ExportReaderTest, TruncatedExportDeliversMessagesBeforeTheBreak) {
+TEST(TelegramExportReaderTest, TruncatedExportDeliversMessagesBeforeTheBreak) {
   ReadResult r = Read(ReadTestdata("export_truncated.json"));
   EXPECT_EQ(r.status.code(), absl::StatusCode::kInvalidArgument);
   EXPECT_THAT(std::string(r.status.message()), HasSubstr("malformed JSON"));
@@ -166,7 +166,7 @@ TEST(ExportReaderTest, TruncatedExportDeliversMessagesBeforeTheBreak) {
   EXPECT_EQ(r.summary.posts_delivered, 2);
 }
 
-TEST(ExportReaderTest, MessageWithoutUnixDateIsRejectedAndTheRestKept) {
+TEST(TelegramExportReaderTest, MessageWithoutUnixDateIsRejectedAndTheRestKept) {
   ReadResult r = Read(ReadTestdata("export_missing_date.json"));
   ASSERT_TRUE(r.status.ok()) << r.status;
   ASSERT_EQ(r.posts.size(), 2u);
@@ -180,7 +180,7 @@ TEST(ExportReaderTest, MessageWithoutUnixDateIsRejectedAndTheRestKept) {
               HasSubstr("24311 has no date_unixtime"));
 }
 
-TEST(ExportReaderTest, DeepNestingStopsWithAClearError) {
+TEST(TelegramExportReaderTest, DeepNestingStopsWithAClearError) {
   const std::string bytes =
       absl::StrCat(R"({"name":"x","id":1,"messages":[)",
                    R"({"id":1,"date_unixtime":"1736035200","text":"Суджа"},)",
@@ -197,7 +197,7 @@ TEST(ExportReaderTest, DeepNestingStopsWithAClearError) {
               HasSubstr("nested deeper than 64"));
 }
 
-TEST(ExportReaderTest, InvalidUtf8IsReplacedNotFatal) {
+TEST(TelegramExportReaderTest, InvalidUtf8IsReplacedNotFatal) {
   const std::string bytes =
       "{\"name\":\"Rybar\",\"id\":7,\"messages\":[{\"id\":5,\"date_unixtime\":"
       "\"1736035200\",\"text\":[\"Курахово \xFF\xFE \",{\"type\":\"bold\","
@@ -210,7 +210,7 @@ TEST(ExportReaderTest, InvalidUtf8IsReplacedNotFatal) {
   EXPECT_EQ(r.summary.invalid_utf8_replaced, 3);
 }
 
-TEST(ExportReaderTest, NonExportJsonIsRejected) {
+TEST(TelegramExportReaderTest, NonExportJsonIsRejected) {
   ReadResult r = Read(R"({"ok":true,"result":[]})");
   EXPECT_EQ(r.status.code(), absl::StatusCode::kInvalidArgument);
   EXPECT_THAT(std::string(r.status.message()), HasSubstr("messages"));
@@ -218,7 +218,7 @@ TEST(ExportReaderTest, NonExportJsonIsRejected) {
   EXPECT_EQ(Read("[1,2").status.code(), absl::StatusCode::kInvalidArgument);
 }
 
-TEST(ExportReaderTest, SinkErrorStopsTheRead) {
+TEST(TelegramExportReaderTest, SinkErrorStopsTheRead) {
   std::istringstream in(ReadTestdata("export_deepstate.json"));
   ExportSummary summary;
   int calls = 0;

@@ -21,7 +21,7 @@ absl::Time Utc(int day, int hour, int minute, int second) {
                          absl::UTCTimeZone());
 }
 
-TEST(PreviewPageTest, ParsesPostsAndPagingCursor) {
+TEST(TelegramPreviewPageTest, ParsesPostsAndPagingCursor) {
   absl::StatusOr<PreviewPage> page =
       ParsePreviewPage(ReadTestdata("preview_deepstate.html"));
   ASSERT_TRUE(page.ok()) << page.status();
@@ -49,7 +49,7 @@ TEST(PreviewPageTest, ParsesPostsAndPagingCursor) {
   EXPECT_EQ(forward.forward_origin->message_id, 24310);
 }
 
-TEST(PreviewPageTest, ReadsRepliesMediaHashtagsAndEditMarks) {
+TEST(TelegramPreviewPageTest, ReadsRepliesMediaHashtagsAndEditMarks) {
   absl::StatusOr<PreviewPage> page =
       ParsePreviewPage(ReadTestdata("preview_deepstate.html"));
   ASSERT_TRUE(page.ok()) << page.status();
@@ -76,7 +76,7 @@ TEST(PreviewPageTest, ReadsRepliesMediaHashtagsAndEditMarks) {
   EXPECT_FALSE(english.forward_origin.has_value());
 }
 
-TEST(PreviewPageTest, PageWithoutPostsIsNotFound) {
+TEST(TelegramPreviewPageTest, PageWithoutPostsIsNotFound) {
   absl::StatusOr<PreviewPage> page =
       ParsePreviewPage(ReadTestdata("preview_empty.html"));
   EXPECT_EQ(page.status().code(), absl::StatusCode::kNotFound);
@@ -85,7 +85,7 @@ TEST(PreviewPageTest, PageWithoutPostsIsNotFound) {
             absl::StatusCode::kNotFound);
 }
 
-TEST(PreviewPageTest, BrokenMarkupKeepsUsablePostsAndReportsTheRest) {
+TEST(TelegramPreviewPageTest, BrokenMarkupKeepsUsablePostsAndReportsTheRest) {
   absl::StatusOr<PreviewPage> page =
       ParsePreviewPage(ReadTestdata("preview_broken.html"));
   ASSERT_TRUE(page.ok()) << page.status();
@@ -106,14 +106,14 @@ TEST(PreviewPageTest, BrokenMarkupKeepsUsablePostsAndReportsTheRest) {
               HasSubstr("rybar/66121 has no valid <time datetime>"));
 }
 
-TEST(PreviewPageTest, PageWithOnlyUnusablePostsIsInvalid) {
+TEST(TelegramPreviewPageTest, PageWithOnlyUnusablePostsIsInvalid) {
   absl::StatusOr<PreviewPage> page = ParsePreviewPage(
       R"(<div class="tgme_widget_message" data-post="rybar/1"><div class="tgme_widget_message_text">Без даты</div></div>)");
   EXPECT_EQ(page.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_THAT(std::string(page.status().message()), HasSubstr("none usable"));
 }
 
-TEST(PreviewPageTest, HostileSizesAreRefusedBeforeParsing) {
+TEST(TelegramPreviewPageTest, HostileSizesAreRefusedBeforeParsing) {
   const std::string deep = absl::StrCat(std::string(100000, '<'), "div>");
   std::string nested;
   for (int i = 0; i < 5000; ++i) nested += "<div>";
@@ -132,7 +132,7 @@ TEST(PreviewPageTest, HostileSizesAreRefusedBeforeParsing) {
             absl::StatusCode::kNotFound);
 }
 
-TEST(ParseViewCountTest, ParsesCountersAsShown) {
+TEST(TelegramParseViewCountTest, ParsesCountersAsShown) {
   EXPECT_EQ(ParseViewCount("987").value(), 987);
   EXPECT_EQ(ParseViewCount("12.3K").value(), 12300);
   EXPECT_EQ(ParseViewCount("98K").value(), 98000);

@@ -34,7 +34,7 @@ Post ForwardedPost() {
   return post;
 }
 
-TEST(RawDocumentTest, FillsEveryField) {
+TEST(TelegramRawDocumentTest, FillsEveryField) {
   RawDocumentOptions options;
   options.fetcher = "telegram-ingest/0.1.0";
   options.fetch_url = "https://t.me/s/DeepStateUA";
@@ -69,7 +69,7 @@ TEST(RawDocumentTest, FillsEveryField) {
   EXPECT_EQ(doc->attributes().count("media_type"), 0u);
 }
 
-TEST(RawDocumentTest, IdIsDeterministicAndChangesWithVersion) {
+TEST(TelegramRawDocumentTest, IdIsDeterministicAndChangesWithVersion) {
   Post post = ForwardedPost();
   const std::string id = ToRawDocument(post)->id();
   EXPECT_EQ(ToRawDocument(post)->id(), id);
@@ -92,7 +92,7 @@ TEST(RawDocumentTest, IdIsDeterministicAndChangesWithVersion) {
   EXPECT_NE(configured->id(), edited->id());
 }
 
-TEST(RawDocumentTest, BotApiPostsMapToBotApiFormat) {
+TEST(TelegramRawDocumentTest, BotApiPostsMapToBotApiFormat) {
   absl::StatusOr<UpdatesBatch> batch =
       ParseGetUpdates(ReadTestdata("bot_updates.json"), nullptr);
   ASSERT_TRUE(batch.ok());
@@ -110,7 +110,7 @@ TEST(RawDocumentTest, BotApiPostsMapToBotApiFormat) {
             1736087400);
 }
 
-TEST(RawDocumentTest, PostWithoutUsernameUsesNumericChannel) {
+TEST(TelegramRawDocumentTest, PostWithoutUsernameUsesNumericChannel) {
   Post post;
   post.format = PostFormat::kDesktopExport;
   post.channel_id = 1622530520;
@@ -125,7 +125,7 @@ TEST(RawDocumentTest, PostWithoutUsernameUsesNumericChannel) {
   EXPECT_EQ(doc->provenance().forward_origin().channel_name(), "Генштаб");
 }
 
-TEST(RawDocumentTest, PostWithoutIdentityIsInvalid) {
+TEST(TelegramRawDocumentTest, PostWithoutIdentityIsInvalid) {
   Post post;
   post.message_id = 5;
   EXPECT_EQ(ToRawDocument(post).status().code(),

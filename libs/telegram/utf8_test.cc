@@ -9,13 +9,13 @@ namespace {
 
 constexpr char kFffd[] = "\xEF\xBF\xBD";
 
-TEST(RepairUtf8Test, ValidTextPassesUnchanged) {
+TEST(TelegramRepairUtf8Test, ValidTextPassesUnchanged) {
   const std::string text = "Курахове, Kurakhove, Курахово 🔥";
   EXPECT_EQ(RepairUtf8(text), text);
   EXPECT_TRUE(IsValidUtf8(text));
 }
 
-TEST(RepairUtf8Test, StrayBytesBecomeOneReplacementEach) {
+TEST(TelegramRepairUtf8Test, StrayBytesBecomeOneReplacementEach) {
   EXPECT_EQ(RepairUtf8("a\xFF\xFE"
                        "b"),
             std::string("a") + kFffd + kFffd + "b");
@@ -23,19 +23,19 @@ TEST(RepairUtf8Test, StrayBytesBecomeOneReplacementEach) {
   EXPECT_FALSE(IsValidUtf8("a\xFF"));
 }
 
-TEST(RepairUtf8Test, OverlongsSurrogatesAndOutOfRangeAreReplaced) {
+TEST(TelegramRepairUtf8Test, OverlongsSurrogatesAndOutOfRangeAreReplaced) {
   EXPECT_EQ(RepairUtf8("\xC0\xAF"), std::string(kFffd) + kFffd);
   EXPECT_EQ(RepairUtf8("\xED\xA0\x80"), std::string(kFffd) + kFffd + kFffd);
   EXPECT_EQ(RepairUtf8("\xF4\x90\x80\x80"),
             std::string(kFffd) + kFffd + kFffd + kFffd);
 }
 
-TEST(RepairUtf8Test, TruncatedSequenceIsOneReplacement) {
+TEST(TelegramRepairUtf8Test, TruncatedSequenceIsOneReplacement) {
   EXPECT_EQ(RepairUtf8("Кура\xD1"), std::string("Кура") + kFffd);
   EXPECT_EQ(RepairUtf8("\xF0\x9F\x94x"), std::string(kFffd) + "x");
 }
 
-TEST(Utf8RepairerTest, SequenceSplitAcrossChunksIsJoined) {
+TEST(TelegramUtf8RepairerTest, SequenceSplitAcrossChunksIsJoined) {
   const std::string text = "Покровськ 🔥";
   for (size_t cut = 0; cut <= text.size(); ++cut) {
     Utf8Repairer repairer;
@@ -48,7 +48,7 @@ TEST(Utf8RepairerTest, SequenceSplitAcrossChunksIsJoined) {
   }
 }
 
-TEST(Utf8RepairerTest, IncompleteTailIsReplacedAtFinish) {
+TEST(TelegramUtf8RepairerTest, IncompleteTailIsReplacedAtFinish) {
   Utf8Repairer repairer;
   std::string out;
   repairer.Append("ok\xE2\x82", out);

@@ -5,7 +5,7 @@
 namespace frontline::telegram {
 namespace {
 
-TEST(VersionTrackerTest, OriginalIsOneAndEditsCountUp) {
+TEST(TelegramVersionTrackerTest, OriginalIsOneAndEditsCountUp) {
   VersionTracker tracker;
   const absl::Time t0 = absl::FromUnixSeconds(1736149800);
   EXPECT_EQ(tracker.Observe("rybar/66120", std::nullopt), 1u);
@@ -17,7 +17,7 @@ TEST(VersionTrackerTest, OriginalIsOneAndEditsCountUp) {
   EXPECT_EQ(tracker.size(), 1u);
 }
 
-TEST(VersionTrackerTest, EditOfUnseenPostIsVersionTwo) {
+TEST(TelegramVersionTrackerTest, EditOfUnseenPostIsVersionTwo) {
   VersionTracker tracker;
   EXPECT_EQ(tracker.Observe("mod_russia/46002", absl::FromUnixSeconds(1)), 2u);
   EXPECT_EQ(tracker.Observe("mod_russia/46003", std::nullopt), 1u);

@@ -87,7 +87,7 @@ class ExportHandler {
         on_post_(on_post),
         input_(input),
         summary_(summary),
-        message_(std::max(options.max_depth - 2, 1)) {}
+        message_(options.max_depth, /*outer_depth=*/2) {}
 
   const absl::Status& status() const { return status_; }
   bool saw_messages() const { return saw_messages_; }

@@ -188,7 +188,8 @@ TEST(TelegramExportReaderTest, DeepNestingStopsWithAClearError) {
                    std::string(100000, '['), std::string(100000, ']'), "}]}");
   ReadResult r = Read(bytes);
   EXPECT_EQ(r.status.code(), absl::StatusCode::kInvalidArgument);
-  EXPECT_THAT(std::string(r.status.message()), HasSubstr("nested deeper"));
+  EXPECT_THAT(std::string(r.status.message()),
+              HasSubstr("nested deeper than 64"));
   ASSERT_EQ(r.posts.size(), 1u);
 
   const std::string outside =

@@ -54,7 +54,7 @@ bool JsonDomBuilder::binary(Json::binary_t& value) {
 }
 
 bool JsonDomBuilder::start_object(std::size_t) {
-  if (depth() >= max_depth_) {
+  if (outer_depth_ + depth() >= max_depth_) {
     status_ = absl::InvalidArgumentError(
         absl::StrCat("JSON nested deeper than ", max_depth_, " levels"));
     return false;
@@ -77,7 +77,7 @@ bool JsonDomBuilder::end_object() {
 }
 
 bool JsonDomBuilder::start_array(std::size_t) {
-  if (depth() >= max_depth_) {
+  if (outer_depth_ + depth() >= max_depth_) {
     status_ = absl::InvalidArgumentError(
         absl::StrCat("JSON nested deeper than ", max_depth_, " levels"));
     return false;

@@ -18,11 +18,13 @@ namespace frontline::telegram::internal {
 using Json = nlohmann::json;
 
 // A nlohmann SAX handler that builds one value, refusing nesting deeper than
-// `max_depth` (the parse stops and status() says why). Reusable after
-// Reset(). Never throws.
+// `max_depth` (the parse stops and status() says why). `outer_depth` is how
+// deep the value sits in a larger document, counted against the same limit.
+// Reusable after Reset(). Never throws.
 class JsonDomBuilder {
  public:
-  explicit JsonDomBuilder(int max_depth) : max_depth_(max_depth) {}
+  explicit JsonDomBuilder(int max_depth, int outer_depth = 0)
+      : max_depth_(max_depth), outer_depth_(outer_depth) {}
 
   bool null();
   bool boolean(bool value);
@@ -50,6 +52,7 @@ class JsonDomBuilder {
   Json* Add(Json value);
 
   int max_depth_;
+  int outer_depth_;
   Json root_;
   std::vector<Json*> stack_;
   std::string key_;

@@ -84,8 +84,10 @@ FeedFormat DetectFeedFormat(absl::string_view bytes);
 // returned.
 //
 // External id fallback when an item has no id: its link; failing that
-// "xxh3:" + 16 hex digits of XXH3-64 over title, "\n", and the item's date
-// text (and the body, if title and date are both empty).
+// "xxh3:" + 16 hex digits of XXH3-64 over the item's title and date text as
+// written (and its body, when title and date are both empty). Such an id
+// changes when the title is edited: those items cannot be tracked across
+// edits.
 absl::StatusOr<ParsedFeed> ParseFeed(absl::string_view bytes,
                                      const ParseOptions& options = {});
 

@@ -129,18 +129,18 @@ TEST(HostileInputTest, DeeplyNestedJsonIsRejected) {
 }
 
 TEST(HostileInputTest, DeeplyNestedXmlDoesNotOverflowTheStack) {
-  const std::string deep = absl::StrCat(
-      "<rss><channel><item><guid>1</guid><description>",
-      std::string(200000, 'x').replace(0, 0, ""), "</description><title>",
-      [] {
-        std::string s;
-        for (int i = 0; i < 200000; ++i) s += "<b>";
-        return s + "Kursk";
-      }(),
-      "</title></item></channel></rss>");
-  absl::StatusOr<ParsedFeed> feed = ParseFeed(deep);
-  // Unclosed <b>s make it malformed; what matters is getting an answer.
-  EXPECT_FALSE(feed.ok() && feed->items.size() > 1);
+  std::string opened;
+  std::string closed;
+  for (int i = 0; i < 200000; ++i) {
+    opened += "<b>";
+    closed += "</b>";
+  }
+  absl::StatusOr<ParsedFeed> feed = ParseFeed(
+      absl::StrCat("<rss><channel><item><guid>1</guid><title>", opened, "Kursk",
+                   closed, "</title></item></channel></rss>"));
+  ASSERT_TRUE(feed.ok()) << feed.status();
+  ASSERT_EQ(feed->items.size(), 1u);
+  EXPECT_EQ(feed->items[0].title, "Kursk");
 }
 
 TEST(HostileInputTest, OversizedDocumentIsRejectedUpFront) {

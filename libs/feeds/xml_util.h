@@ -29,8 +29,8 @@ struct XmlDocument {
   std::ptrdiff_t error_offset = -1;
 };
 
-// Parses UTF-8 `text`, which must outlive nothing (pugixml copies it). The
-// DTD is skipped unprocessed: no entity is declared, expanded or fetched.
+// Parses UTF-8 `text` (pugixml copies it). The DTD is skipped unprocessed:
+// no entity is declared, expanded or fetched.
 void LoadXml(absl::string_view text, XmlDocument* out);
 
 // True when `element` (parsed from `text`) was closed before the parse error

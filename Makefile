@@ -12,7 +12,7 @@ DEBIAN_PACKAGES := build-essential cmake ninja-build pkg-config git \
   librdkafka-dev libprotobuf-dev protobuf-compiler libgrpc++-dev \
   protobuf-compiler-grpc librocksdb-dev libabsl-dev libgtest-dev libgmock-dev \
   libbenchmark-dev libspdlog-dev libcli11-dev nlohmann-json3-dev \
-  libxxhash-dev kcat clang-format
+  libxxhash-dev libicu-dev kcat clang-format
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

@@ -1,6 +1,7 @@
 // A byte-level Aho–Corasick automaton: finds every occurrence of every
-// pattern in one left-to-right pass over the text, in time linear in the text
-// plus the number of occurrences reported.
+// pattern in one left-to-right pass over the text, one table lookup per byte,
+// in time linear in the text plus the number of occurrences reported.
+// Immutable once built; FindAll is safe to call from many threads.
 #ifndef FRONTLINE_LIBS_GAZETTEER_AHO_CORASICK_H_
 #define FRONTLINE_LIBS_GAZETTEER_AHO_CORASICK_H_
 
@@ -29,30 +30,27 @@ class AhoCorasick {
   // Overlapping occurrences are all reported.
   std::vector<Occurrence> FindAll(absl::string_view text) const;
 
-  size_t state_count() const { return edge_begin_.size() - 1; }
+  size_t state_count() const { return output_.size(); }
 
  private:
   static constexpr uint32_t kRoot = 0;
   static constexpr uint32_t kNone = UINT32_MAX;
 
-  // The transition from `state` on `byte` in the trie; kNone when absent.
-  uint32_t Child(uint32_t state, uint8_t byte) const;
-
-  // Trie edges of state s: edge_bytes_/edge_targets_[edge_begin_[s],
-  // edge_begin_[s + 1]), sorted by byte.
-  std::vector<uint32_t> edge_begin_;
-  std::vector<uint8_t> edge_bytes_;
-  std::vector<uint32_t> edge_targets_;
-  // The complete transition function of the root.
-  std::array<uint32_t, 256> root_next_;
-  // Longest proper suffix of the state's string that is a trie state.
-  std::vector<uint32_t> fail_;
-  // Nearest state on the fail chain (itself included) ending a pattern.
+  // The complete transition function (goto and failure folded together) over
+  // byte classes: bytes that occur in no pattern share class 0. Memory is
+  // states x classes x 4 bytes (about 6 MB for the shipped gazetteer).
+  std::array<uint16_t, 256> byte_class_;
+  uint32_t class_count_ = 1;
+  std::vector<uint32_t> next_;
+  // Nearest state on the failure chain (itself included) ending a pattern;
+  // kNone when there is none.
   std::vector<uint32_t> output_;
-  // For a state ending patterns: the first index into output_patterns_ and
-  // the count; the next state down the chain is output_[fail_[state]].
+  // The next state ending a pattern down the failure chain of an output
+  // state.
+  std::vector<uint32_t> next_output_;
+  // For a state ending patterns: its patterns are
+  // output_patterns_[patterns_begin_[s], patterns_begin_[s + 1]).
   std::vector<uint32_t> patterns_begin_;
-  std::vector<uint32_t> patterns_count_;
   std::vector<uint32_t> output_patterns_;
   std::vector<uint32_t> depth_;
 };

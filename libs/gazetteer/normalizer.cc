@@ -76,6 +76,24 @@ class Emitter {
  public:
   explicit Emitter(NormalizedText& out) : out_(out) {}
 
+  // An ASCII byte not followed by a combining mark.
+  void AppendAscii(uint8_t b, uint32_t begin, uint32_t end) {
+    if (b >= 'A' && b <= 'Z') {
+      b += 'a' - 'A';
+    } else if (b == '`') {
+      b = '\'';
+    } else if (b == ' ' || (b >= '\t' && b <= '\r')) {
+      if (!out_.text.empty() && out_.text.back() == ' ') {
+        out_.original_end.back() = end;
+        return;
+      }
+      b = ' ';
+    }
+    out_.text.push_back(static_cast<char>(b));
+    out_.original_begin.push_back(begin);
+    out_.original_end.push_back(end);
+  }
+
   void Append(absl::string_view folded, uint32_t begin, uint32_t end) {
     for (char b : folded) {
       if (b == ' ' && !out_.text.empty() && out_.text.back() == ' ') {
@@ -95,9 +113,12 @@ class Emitter {
 }  // namespace
 
 Normalizer::Normalizer(const icu::Normalizer2* nfkc_casefold)
-    : nfkc_casefold_(nfkc_casefold), table_(kTableSize) {
+    : nfkc_casefold_(nfkc_casefold),
+      table_(kTableSize),
+      boundary_before_(kTableSize) {
   for (UChar32 c = 0; c < kTableSize; ++c) {
     table_[c] = FoldChunk(*nfkc_casefold_, icu::UnicodeString(c));
+    boundary_before_[c] = nfkc_casefold_->hasBoundaryBefore(c);
   }
 }
 
@@ -127,9 +148,8 @@ NormalizedText Normalizer::Normalize(absl::string_view utf8) const {
     if (s[i] < 0x80) {
       // ASCII never combines with what follows unless a mark follows.
       if (i + 1 >= n || s[i + 1] < 0x80) {
-        const char b = static_cast<char>(s[i]);
+        emitter.AppendAscii(s[i], begin, i + 1);
         ++i;
-        emitter.Append(table_[static_cast<uint8_t>(b)], begin, i);
         continue;
       }
     }
@@ -146,7 +166,10 @@ NormalizedText Normalizer::Normalize(absl::string_view utf8) const {
       int32_t next = end;
       UChar32 d;
       U8_NEXT(s, next, n, d);
-      if (d < 0 || nfkc_casefold_->hasBoundaryBefore(d)) break;
+      if (d < 0 || (d < kTableSize ? boundary_before_[d]
+                                   : nfkc_casefold_->hasBoundaryBefore(d))) {
+        break;
+      }
       end = next;
       single = false;
     }

@@ -61,6 +61,8 @@ class Normalizer {
   // The fold of every code point below kTableSize on its own, precomputed.
   static constexpr int32_t kTableSize = 0x800;
   std::vector<std::string> table_;
+  // Whether each code point below kTableSize starts a normalization segment.
+  std::vector<bool> boundary_before_;
 };
 
 }  // namespace frontline::gazetteer

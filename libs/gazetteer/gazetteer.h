@@ -2,9 +2,8 @@
 // features) with every spelling they appear under, and a matcher that finds
 // them in text.
 //
-//   absl::StatusOr<Gazetteer> g =
-//   Gazetteer::Load("libs/gazetteer/data/places.tsv"); for (const Mention& m :
-//   g->Match(text)) { m.place().id ... }
+//   auto gazetteer = Gazetteer::Load("libs/gazetteer/data/places.tsv");
+//   for (const Mention& m : gazetteer->Match(text)) Use(m.place().id);
 //
 // A Gazetteer is immutable once loaded: every const method is safe to call
 // from many threads at once. No method throws; errors are absl::Status.

@@ -13,7 +13,7 @@ DEBIAN_PACKAGES := build-essential cmake ninja-build pkg-config git \
   protobuf-compiler-grpc librocksdb-dev libabsl-dev libgtest-dev libgmock-dev \
   libbenchmark-dev libspdlog-dev libcli11-dev nlohmann-json3-dev \
   libxxhash-dev libcurl4-openssl-dev libcpp-httplib-dev zlib1g-dev \
-  libyaml-cpp-dev libgumbo-dev libpugixml-dev kcat clang-format
+  libyaml-cpp-dev libgumbo-dev libpugixml-dev libicu-dev kcat clang-format
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

@@ -81,11 +81,13 @@ HttpFetcher::~HttpFetcher() = default;
 absl::StatusOr<FetchResponse> HttpFetcher::Fetch(const FetchRequest& request) {
   CURL* curl = handle_->curl;
   if (curl == nullptr) return absl::InternalError("libcurl: no handle");
+  const std::string& shown =
+      request.log_url.empty() ? request.url : request.log_url;
   const std::string scheme =
       absl::AsciiStrToLower(request.url.substr(0, request.url.find("://") + 3));
   if (scheme != "http://" && scheme != "https://") {
     return absl::InvalidArgumentError(
-        absl::StrCat("fetch: only http and https URLs: ", request.url));
+        absl::StrCat("fetch: only http and https URLs: ", shown));
   }
   curl_easy_reset(curl);
   FetchResponse response;
@@ -128,12 +130,18 @@ absl::StatusOr<FetchResponse> HttpFetcher::Fetch(const FetchRequest& request) {
   const CURLcode code = curl_easy_perform(curl);
   curl_slist_free_all(headers);
 
-  const std::string what = absl::StrCat(
-      "fetch ", request.url, ": ", error[0] ? error : curl_easy_strerror(code));
+  std::string detail = error[0] ? error : curl_easy_strerror(code);
+  // libcurl's messages may quote the URL.
+  if (!request.log_url.empty()) {
+    for (size_t at = detail.find(request.url); at != std::string::npos;
+         at = detail.find(request.url, at + request.log_url.size())) {
+      detail.replace(at, request.url.size(), request.log_url);
+    }
+  }
+  const std::string what = absl::StrCat("fetch ", shown, ": ", detail);
   if (transfer.too_large || code == CURLE_FILESIZE_EXCEEDED) {
-    return absl::ResourceExhaustedError(
-        absl::StrCat("fetch ", request.url, ": body exceeds ",
-                     request.max_body_bytes, " bytes"));
+    return absl::ResourceExhaustedError(absl::StrCat(
+        "fetch ", shown, ": body exceeds ", request.max_body_bytes, " bytes"));
   }
   switch (code) {
     case CURLE_OK:

@@ -23,6 +23,9 @@ namespace frontline::fetch {
 
 struct FetchRequest {
   std::string url;
+  // How `url` appears in error messages when it holds a secret (a bot
+  // token); `url` itself otherwise.
+  std::string log_url;
   // Validators from the previous fetch; a 304 answer means "unchanged".
   std::string etag;
   std::string last_modified;

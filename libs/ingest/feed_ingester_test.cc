@@ -1,0 +1,240 @@
+// The feed ingester against a real HTTP server on 127.0.0.1, on both bus
+// engines: new items once, edits as new versions, nothing twice across
+// restarts, errors without side effects.
+#include "libs/ingest/feed_ingester.h"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_replace.h"
+#include "absl/synchronization/mutex.h"
+#include "gtest/gtest.h"
+#include "httplib.h"
+#include "libs/bus/testing/test_bus.h"
+#include "libs/pipeline/raw_documents.h"
+#include "libs/pipeline/topics.h"
+
+namespace frontline::ingest {
+namespace {
+
+using bus::testing::Engine;
+using bus::testing::TestBus;
+
+std::string Fixture(const std::string& name) {
+  std::ifstream in(std::string(FRONTLINE_FEEDS_TESTDATA) + "/" + name);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+class FeedServer {
+ public:
+  FeedServer() {
+    server_.Get("/feed",
+                [this](const httplib::Request& req, httplib::Response& res) {
+                  absl::MutexLock lock(&mu_);
+                  ++hits_;
+                  if (req.get_header_value("If-None-Match") == etag_) {
+                    res.status = 304;
+                    return;
+                  }
+                  res.set_header("ETag", etag_);
+                  res.set_content(body_, "application/rss+xml; charset=utf-8");
+                });
+    server_.Get("/busy", [](const httplib::Request&, httplib::Response& res) {
+      res.status = 503;
+      res.set_header("Retry-After", "120");
+    });
+    server_.Get("/garbage",
+                [](const httplib::Request&, httplib::Response& res) {
+                  res.set_content("<html>not a feed</html>", "text/html");
+                });
+    server_.Get(R"(/article/(\d+))", [](const httplib::Request& req,
+                                        httplib::Response& res) {
+      res.set_content(absl::StrCat("<html><body><p>Full article ",
+                                   req.matches[1].str(), "</p></body></html>"),
+                      "text/html; charset=utf-8");
+    });
+    port_ = server_.bind_to_any_port("127.0.0.1");
+    thread_ = std::thread([this] { server_.listen_after_bind(); });
+    while (!server_.is_running()) std::this_thread::yield();
+  }
+  ~FeedServer() {
+    server_.stop();
+    thread_.join();
+  }
+  void Serve(std::string body, std::string etag) {
+    absl::MutexLock lock(&mu_);
+    body_ = std::move(body);
+    etag_ = std::move(etag);
+  }
+  std::string Url(absl::string_view path) const {
+    return absl::StrCat("http://127.0.0.1:", port_, path);
+  }
+
+ private:
+  httplib::Server server_;
+  absl::Mutex mu_;
+  std::string body_ ABSL_GUARDED_BY(mu_);
+  std::string etag_ ABSL_GUARDED_BY(mu_) = "\"none\"";
+  int hits_ ABSL_GUARDED_BY(mu_) = 0;
+  int port_ = 0;
+  std::thread thread_;
+};
+
+class FeedIngesterTest : public testing::TestWithParam<Engine> {
+ protected:
+  void SetUp() override {
+    bus_ = std::make_unique<TestBus>(GetParam());
+    ASSERT_TRUE(
+        bus_->CreateTopic({.name = pipeline::kRawTopic, .partitions = 2}).ok());
+    state_dir_ = std::filesystem::temp_directory_path() /
+                 absl::StrCat("feed-ingester-", getpid(), "-",
+                              bus::testing::EngineName(GetParam()));
+    std::filesystem::remove_all(state_dir_);
+    OpenIngester();
+    spec_.source.set_id("feed:kyivindependent");
+    spec_.source.set_affiliation(v1::AFFILIATION_UKRAINIAN_MEDIA);
+    spec_.url = server_.Url("/feed");
+  }
+  void TearDown() override {
+    ingester_.reset();
+    state_.reset();
+    bus_.reset();
+    std::filesystem::remove_all(state_dir_);
+  }
+  void OpenIngester() {
+    ingester_.reset();
+    state_.reset();
+    auto state = StateStore::Open(state_dir_.string());
+    ASSERT_TRUE(state.ok()) << state.status();
+    state_ = *std::move(state);
+    ingester_ = std::make_unique<FeedIngester>(bus_->bus(), *state_, gate_);
+  }
+  std::vector<v1::RawDocument> RawDocs(size_t expected) {
+    std::vector<v1::RawDocument> docs;
+    for (const bus::Record& r : bus_->ReadAll(pipeline::kRawTopic, expected)) {
+      v1::RawDocument doc;
+      EXPECT_TRUE(doc.ParseFromString(r.value));
+      EXPECT_EQ(r.key, doc.id());
+      docs.push_back(doc);
+    }
+    return docs;
+  }
+
+  FeedServer server_;
+  fetch::HostGate gate_{
+      {.max_concurrent = 2, .min_interval = absl::ZeroDuration()}};
+  std::unique_ptr<TestBus> bus_;
+  std::filesystem::path state_dir_;
+  std::unique_ptr<StateStore> state_;
+  std::unique_ptr<FeedIngester> ingester_;
+  SourceSpec spec_;
+};
+
+TEST_P(FeedIngesterTest, EmitsEachItemOnceAndEditsAsNewVersions) {
+  const std::string feed = Fixture("kyiv_independent_rss.xml");
+  server_.Serve(feed, "\"v1\"");
+  auto first = ingester_->Poll(spec_);
+  ASSERT_TRUE(first.ok()) << first.status();
+  EXPECT_EQ(first->emitted, 4u);
+
+  auto unchanged = ingester_->Poll(spec_);  // 304
+  ASSERT_TRUE(unchanged.ok()) << unchanged.status();
+  EXPECT_TRUE(unchanged->not_modified);
+  EXPECT_EQ(unchanged->emitted, 0u);
+
+  server_.Serve(feed, "\"v1-restamped\"");  // same items, new ETag
+  auto same = ingester_->Poll(spec_);
+  ASSERT_TRUE(same.ok());
+  EXPECT_EQ(same->emitted, 0u);
+  EXPECT_EQ(same->unchanged, 4u);
+
+  std::string edited = absl::StrReplaceAll(
+      feed, {{"Russia claims capture of Kurakhove in Donetsk Oblast",
+              "Russia claims capture of Kurakhove; Ukraine denies"}});
+  ASSERT_NE(edited, feed);
+  edited = absl::StrReplaceAll(
+      edited, {{"</channel>",
+                "<item><guid isPermaLink=\"false\">ki-new-1</guid>"
+                "<title>Drone strike on Sumy</title><description>Several "
+                "drones hit Sumy overnight.</description></item></channel>"}});
+  server_.Serve(edited, "\"v2\"");
+  auto second = ingester_->Poll(spec_);
+  ASSERT_TRUE(second.ok()) << second.status();
+  EXPECT_EQ(second->emitted, 2u);
+
+  // A restart of everything: the ingester's state and the bus.
+  bus_->Reopen();
+  OpenIngester();
+  server_.Serve(edited, "\"v2-after-restart\"");
+  auto after = ingester_->Poll(spec_);
+  ASSERT_TRUE(after.ok()) << after.status();
+  EXPECT_EQ(after->emitted, 0u);
+  EXPECT_EQ(after->unchanged, 5u);
+
+  auto docs = RawDocs(6);
+  ASSERT_EQ(docs.size(), 6u);
+  std::map<std::string, std::vector<uint32_t>> versions;
+  std::set<std::string> ids;
+  for (const v1::RawDocument& d : docs) {
+    versions[d.external_id()].push_back(d.version());
+    ids.insert(d.id());
+    EXPECT_EQ(d.source().id(), "feed:kyivindependent");
+    EXPECT_EQ(d.format(), v1::RAW_FORMAT_RSS_ITEM);
+    EXPECT_EQ(d.id(), pipeline::RawDocumentId(d));
+    EXPECT_EQ(d.provenance().fetch_url(), server_.Url("/feed"));
+  }
+  EXPECT_EQ(ids.size(), 6u);
+  EXPECT_EQ(versions.size(), 5u);
+  std::vector<uint32_t> kurakhove = versions
+      ["https://kyivindependent.com/russia-claims-capture-of-kurakhove/"];
+  std::sort(kurakhove.begin(), kurakhove.end());
+  EXPECT_EQ(kurakhove, (std::vector<uint32_t>{1, 2}));
+  EXPECT_EQ(versions["ki-new-1"], (std::vector<uint32_t>{1}));
+}
+
+TEST_P(FeedIngesterTest, HttpErrorsEmitNothingAndCarryRetryAfter) {
+  spec_.url = server_.Url("/busy");
+  auto busy = ingester_->Poll(spec_);
+  EXPECT_EQ(busy.status().code(), absl::StatusCode::kUnavailable);
+  EXPECT_EQ(ingester_->last_retry_after(), absl::Seconds(120));
+
+  spec_.url = server_.Url("/garbage");
+  auto garbage = ingester_->Poll(spec_);
+  EXPECT_EQ(garbage.status().code(), absl::StatusCode::kInvalidArgument)
+      << garbage.status();
+  EXPECT_NE(garbage.status().message().find("feed:kyivindependent"),
+            std::string::npos);
+  EXPECT_TRUE(RawDocs(0).empty());
+}
+
+TEST_P(FeedIngesterTest, FetchesArticlePagesForSummaryFeeds) {
+  server_.Serve(absl::StrCat("<rss version=\"2.0\"><channel><title>t</title>"
+                             "<item><guid>a1</guid><title>Summary only</title>"
+                             "<link>",
+                             server_.Url("/article/1"),
+                             "</link><description>Short.</description></item>"
+                             "</channel></rss>"),
+                "\"s1\"");
+  spec_.fetch_articles = true;
+  auto outcome = ingester_->Poll(spec_);
+  ASSERT_TRUE(outcome.ok()) << outcome.status();
+  auto docs = RawDocs(1);
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_NE(docs[0].body().find("Full article 1"), std::string::npos);
+  EXPECT_EQ(docs[0].format(), v1::RAW_FORMAT_HTML);
+  EXPECT_EQ(docs[0].attributes().at("feed_summary"), "Short.");
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, FeedIngesterTest,
+                         testing::Values(Engine::kLocal, Engine::kKafka),
+                         [](const auto& info) {
+                           return bus::testing::EngineName(info.param);
+                         });
+
+}  // namespace
+}  // namespace frontline::ingest

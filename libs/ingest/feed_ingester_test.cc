@@ -6,14 +6,13 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-#include <thread>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
 #include "absl/synchronization/mutex.h"
 #include "gtest/gtest.h"
-#include "httplib.h"
 #include "libs/bus/testing/test_bus.h"
+#include "libs/fetch/testing/test_http_server.h"
 #include "libs/pipeline/raw_documents.h"
 #include "libs/pipeline/topics.h"
 
@@ -30,59 +29,48 @@ std::string Fixture(const std::string& name) {
   return s.str();
 }
 
+// Serves a feed that the test can change, with ETag support.
 class FeedServer {
  public:
   FeedServer() {
-    server_.Get("/feed",
-                [this](const httplib::Request& req, httplib::Response& res) {
-                  absl::MutexLock lock(&mu_);
-                  ++hits_;
-                  if (req.get_header_value("If-None-Match") == etag_) {
-                    res.status = 304;
-                    return;
-                  }
-                  res.set_header("ETag", etag_);
-                  res.set_content(body_, "application/rss+xml; charset=utf-8");
-                });
-    server_.Get("/busy", [](const httplib::Request&, httplib::Response& res) {
+    httplib::Server& server = http_.server();
+    server.Get("/feed",
+               [this](const httplib::Request& req, httplib::Response& res) {
+                 absl::MutexLock lock(&mu_);
+                 if (req.get_header_value("If-None-Match") == etag_) {
+                   res.status = 304;
+                   return;
+                 }
+                 res.set_header("ETag", etag_);
+                 res.set_content(body_, "application/rss+xml; charset=utf-8");
+               });
+    server.Get("/busy", [](const httplib::Request&, httplib::Response& res) {
       res.status = 503;
       res.set_header("Retry-After", "120");
     });
-    server_.Get("/garbage",
-                [](const httplib::Request&, httplib::Response& res) {
-                  res.set_content("<html>not a feed</html>", "text/html");
-                });
-    server_.Get(R"(/article/(\d+))", [](const httplib::Request& req,
-                                        httplib::Response& res) {
+    server.Get("/garbage", [](const httplib::Request&, httplib::Response& res) {
+      res.set_content("<html>not a feed</html>", "text/html");
+    });
+    server.Get(R"(/article/(\d+))", [](const httplib::Request& req,
+                                       httplib::Response& res) {
       res.set_content(absl::StrCat("<html><body><p>Full article ",
                                    req.matches[1].str(), "</p></body></html>"),
                       "text/html; charset=utf-8");
     });
-    port_ = server_.bind_to_any_port("127.0.0.1");
-    thread_ = std::thread([this] { server_.listen_after_bind(); });
-    while (!server_.is_running()) std::this_thread::yield();
-  }
-  ~FeedServer() {
-    server_.stop();
-    thread_.join();
+    http_.Start();
   }
   void Serve(std::string body, std::string etag) {
     absl::MutexLock lock(&mu_);
     body_ = std::move(body);
     etag_ = std::move(etag);
   }
-  std::string Url(absl::string_view path) const {
-    return absl::StrCat("http://127.0.0.1:", port_, path);
-  }
+  std::string Url(absl::string_view path) const { return http_.Url(path); }
 
  private:
-  httplib::Server server_;
   absl::Mutex mu_;
   std::string body_ ABSL_GUARDED_BY(mu_);
   std::string etag_ ABSL_GUARDED_BY(mu_) = "\"none\"";
-  int hits_ ABSL_GUARDED_BY(mu_) = 0;
-  int port_ = 0;
-  std::thread thread_;
+  fetch::testing::TestHttpServer http_;  // stops first
 };
 
 class FeedIngesterTest : public testing::TestWithParam<Engine> {

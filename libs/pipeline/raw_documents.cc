@@ -23,6 +23,10 @@ std::string RawDocumentId(const v1::RawDocument& doc) {
                          XXH3_64bits(material.data(), material.size()));
 }
 
+std::string ContentHashHex(absl::string_view bytes) {
+  return absl::StrFormat("%016x", XXH3_64bits(bytes.data(), bytes.size()));
+}
+
 absl::Status ValidateRawDocument(const v1::RawDocument& doc,
                                  size_t max_body_bytes) {
   if (doc.source().id().empty()) {

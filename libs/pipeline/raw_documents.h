@@ -16,6 +16,10 @@ namespace frontline::pipeline {
 // item at the same version always gets the same id.
 std::string RawDocumentId(const v1::RawDocument& doc);
 
+// 16 hex digits of XXH3-64 of `bytes`: the content hashes ingesters keep to
+// tell an edit from a repeat.
+std::string ContentHashHex(absl::string_view bytes);
+
 // kInvalidArgument, naming the field, when the document cannot enter the
 // pipeline: no source id, no external id nor body, a body over
 // `max_body_bytes`, or an id that does not match RawDocumentId.

@@ -2,6 +2,10 @@
 
 #include <iterator>
 
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+
 namespace frontline::telegram {
 
 void ChannelCursor::Observe(int64_t id) {
@@ -62,6 +66,36 @@ std::vector<int64_t> ChannelCursor::MissingIds(size_t limit) const {
     }
   }
   return ids;
+}
+
+std::string ChannelCursor::Encode() const {
+  std::string out;
+  for (const auto& [first, last] : seen_) {
+    if (!out.empty()) out.push_back(',');
+    absl::StrAppend(&out, first, "-", last);
+  }
+  return out;
+}
+
+absl::StatusOr<ChannelCursor> ChannelCursor::Decode(absl::string_view encoded) {
+  ChannelCursor cursor;
+  if (encoded.empty()) return cursor;
+  int64_t previous_last = 0;
+  for (absl::string_view run : absl::StrSplit(encoded, ',')) {
+    std::pair<absl::string_view, absl::string_view> ends =
+        absl::StrSplit(run, absl::MaxSplits('-', 1));
+    int64_t first = 0, last = 0;
+    if (!absl::SimpleAtoi(ends.first, &first) ||
+        !absl::SimpleAtoi(ends.second, &last) || first <= previous_last ||
+        last < first) {
+      return absl::DataLossError(
+          absl::StrCat("channel cursor: bad run \"", run, "\""));
+    }
+    cursor.seen_.emplace(first, last);
+    cursor.seen_count_ += last - first + 1;
+    previous_last = last + 1;
+  }
+  return cursor;
 }
 
 }  // namespace frontline::telegram

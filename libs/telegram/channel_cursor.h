@@ -7,7 +7,11 @@
 #include <cstddef>
 #include <cstdint>
 #include <map>
+#include <string>
 #include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 
 namespace frontline::telegram {
 
@@ -44,6 +48,10 @@ class ChannelCursor {
   std::vector<IdRange> gaps() const;
   // The ids of the gaps in increasing order, at most `limit` of them.
   std::vector<int64_t> MissingIds(size_t limit) const;
+
+  // A compact text form of the ids seen ("1-40,42-97"), and back.
+  std::string Encode() const;
+  static absl::StatusOr<ChannelCursor> Decode(absl::string_view encoded);
 
   bool operator==(const ChannelCursor&) const = default;
 

@@ -74,5 +74,21 @@ TEST(TelegramChannelCursorTest, IsACopyableValue) {
   EXPECT_EQ(b.gap_count(), 0);
 }
 
+TEST(TelegramChannelCursorTest, EncodesAndDecodesRuns) {
+  ChannelCursor cursor;
+  for (int64_t id : {5, 6, 7, 9, 12, 13, 1}) cursor.Observe(id);
+  EXPECT_EQ(cursor.Encode(), "1-1,5-7,9-9,12-13");
+  auto back = ChannelCursor::Decode(cursor.Encode());
+  ASSERT_TRUE(back.ok()) << back.status();
+  EXPECT_EQ(*back, cursor);
+  EXPECT_EQ(back->gap_count(), cursor.gap_count());
+  EXPECT_TRUE(ChannelCursor::Decode("")->empty());
+  for (const char* bad : {"x", "5-3", "1-4,3-9", "1-", "-2"}) {
+    EXPECT_EQ(ChannelCursor::Decode(bad).status().code(),
+              absl::StatusCode::kDataLoss)
+        << bad;
+  }
+}
+
 }  // namespace
 }  // namespace frontline::telegram

@@ -5,6 +5,7 @@ BUILD_DIR ?= build
 BUILD_TYPE ?= RelWithDebInfo
 DATA_DIR ?= var/frontline
 LISTEN ?= 127.0.0.1:7600
+CONFIG ?= examples/sources.yaml
 CTEST_JOBS ?= 2
 
 # Everything the build, the tests and the tools need, from Debian's archive.
@@ -44,7 +45,8 @@ test: build
 	ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(CTEST_JOBS)
 
 run: build
-	$(BUILD_DIR)/services/frontline/frontline run --data $(DATA_DIR) --listen $(LISTEN)
+	$(BUILD_DIR)/services/frontline/frontline run --data $(DATA_DIR) --listen $(LISTEN) \
+	  --config $(CONFIG)
 
 bench: build
 	$(BUILD_DIR)/tools/bench/bus_bench

@@ -1,5 +1,8 @@
 #include "libs/ingest/feed_ingester.h"
 
+#include <fstream>
+#include <sstream>
+
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "libs/feeds/feed_parser.h"
@@ -16,6 +19,19 @@ constexpr char kProducer[] = "/frontline/feed-ingest";
 
 std::string ValidatorsKey(const SourceSpec& spec) {
   return absl::StrCat("feed/", spec.source.id(), "/validators");
+}
+
+// A feed file read as if fetched: status 200, its path as the URL.
+absl::StatusOr<fetch::FetchResponse> ReadFeedFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return absl::NotFoundError(absl::StrCat("cannot read feed ", path));
+  std::stringstream bytes;
+  bytes << in.rdbuf();
+  fetch::FetchResponse response;
+  response.http_status = 200;
+  response.body = bytes.str();
+  response.final_url = absl::StrCat("file://", path);
+  return response;
 }
 
 }  // namespace
@@ -46,16 +62,18 @@ absl::StatusOr<PollOutcome> FeedIngester::Poll(const SourceSpec& spec) {
   auto validators = state_.Get(validators_key);
   if (!validators.ok()) return validators.status();
 
-  fetch::FetchRequest request = options_.fetch_defaults;
-  request.url = spec.url;
-  if (validators->has_value()) {
-    const std::string& v = **validators;
-    const size_t nl = v.find('\n');
-    request.etag = v.substr(0, nl);
-    if (nl != std::string::npos) request.last_modified = v.substr(nl + 1);
-  }
   absl::StatusOr<fetch::FetchResponse> response;
-  {
+  if (spec.url.empty()) {
+    response = ReadFeedFile(spec.path);
+  } else {
+    fetch::FetchRequest request = options_.fetch_defaults;
+    request.url = spec.url;
+    if (validators->has_value()) {
+      const std::string& v = **validators;
+      const size_t nl = v.find('\n');
+      request.etag = v.substr(0, nl);
+      if (nl != std::string::npos) request.last_modified = v.substr(nl + 1);
+    }
     auto permit = gate_.Acquire(fetch::HostGate::HostOf(spec.url));
     response = fetcher_.Fetch(request);
   }

@@ -112,10 +112,14 @@ absl::StatusOr<IngestConfig> Parse(const YAML::Node& root,
     if (kind == "feed") {
       spec.kind = SourceKind::kFeed;
       spec.source.set_kind(v1::SOURCE_KIND_FEED);
-      if (!node["url"]) {
-        return absl::InvalidArgumentError(absl::StrCat(where, ": needs url"));
+      if (node["url"]) {
+        spec.url = node["url"].as<std::string>();
+      } else if (node["path"]) {
+        spec.path = Resolve(base_dir, node["path"].as<std::string>());
+      } else {
+        return absl::InvalidArgumentError(
+            absl::StrCat(where, ": needs url or path"));
       }
-      spec.url = node["url"].as<std::string>();
     } else if (kind == "telegram_bot" || kind == "telegram_preview") {
       spec.kind = kind == "telegram_bot" ? SourceKind::kTelegramBot
                                          : SourceKind::kTelegramPreview;
@@ -139,6 +143,10 @@ absl::StatusOr<IngestConfig> Parse(const YAML::Node& root,
     if (node["url"]) spec.source.set_url(node["url"].as<std::string>());
     if (absl::Status s = ReadCommon(node, where, defaults, spec); !s.ok()) {
       return s;
+    }
+    // getUpdates waits on the server side itself: poll again at once.
+    if (spec.kind == SourceKind::kTelegramBot && !node["interval"]) {
+      spec.interval = absl::Seconds(1);
     }
     if (absl::Status s = add(std::move(spec)); !s.ok()) return s;
   }

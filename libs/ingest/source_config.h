@@ -16,6 +16,7 @@
 //       language: en
 //       interval: 5m
 //       fetch_articles: false          # fetch item pages for summary feeds
+//     - {id: feed:examples, path: examples/feed.xml}  # a feed file, re-read
 //     - {id: telegram:DeepStateUA, kind: telegram_preview, channel:
 //     DeepStateUA,
 //        affiliation: ukrainian_monitoring}
@@ -49,7 +50,7 @@ struct SourceSpec {
   SourceKind kind = SourceKind::kFeed;
   std::string url;      // feed URL
   std::string channel;  // Telegram channel username
-  std::string path;     // Telegram export file
+  std::string path;     // Telegram export file, or a feed file
   absl::Duration interval = absl::Minutes(10);
   bool fetch_articles = false;
 };
@@ -67,7 +68,8 @@ struct IngestConfig {
 };
 
 // kInvalidArgument naming the source and field for anything malformed:
-// unknown kind or affiliation, duplicate id, a feed without url, a channel
+// unknown kind or affiliation, duplicate id, a feed without url or path, a
+// channel
 // source without channel, an unreadable interval.
 absl::StatusOr<IngestConfig> ParseIngestConfig(absl::string_view yaml,
                                                absl::string_view base_dir);

@@ -52,7 +52,7 @@ TEST(SourceConfigTest, NamesWhatIsWrong) {
     const char* expect;
   } cases[] = {
       {"sources: [{id: a, kind: fax}]", "unknown kind"},
-      {"sources: [{id: a}]", "needs url"},
+      {"sources: [{id: a}]", "needs url or path"},
       {"sources: [{id: a, url: x, affiliation: martian}]",
        "unknown affiliation"},
       {"sources: [{id: a, url: x}, {id: a, url: y}]", "duplicate source id"},

@@ -11,9 +11,18 @@ struct RunFlags {
   std::string listen = "127.0.0.1:7600";
   // Empty: the embedded log under `data`.
   std::string bus;
+  // Sources to ingest (YAML); none when empty.
+  std::string config;
+};
+
+struct IngestFlags {
+  std::string bus = "local:var/frontline/bus";
+  std::string config;
+  std::string state;
 };
 
 int RunAll(const RunFlags& flags);
+int RunIngest(const IngestFlags& flags, bool feeds, bool telegram);
 int RunDevKafka(int brokers, int partitions);
 
 }  // namespace frontline

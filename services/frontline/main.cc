@@ -19,6 +19,29 @@ int main(int argc, char** argv) {
                       "Bus URI (kafka://host:port,... or local:DIR); default "
                       "the embedded log in DATA/bus");
 
+  run_cmd->add_option("--config", run.config, "Sources to ingest (YAML)");
+
+  frontline::IngestFlags feed_flags{.state = "var/frontline/feed-ingest"};
+  frontline::IngestFlags telegram_flags{.state =
+                                            "var/frontline/telegram-ingest"};
+  auto add_ingest = [&](const char* name, const char* what,
+                        frontline::IngestFlags& flags) {
+    auto* cmd = app.add_subcommand(name, what);
+    cmd->add_option("--bus", flags.bus, "Bus URI")->capture_default_str();
+    cmd->add_option("--config", flags.config, "Sources (YAML)")->required();
+    cmd->add_option("--state", flags.state, "Directory of the cursors")
+        ->capture_default_str();
+    return cmd;
+  };
+  auto* feed_cmd = add_ingest(
+      "feed-ingest", "Poll the configured news feeds into the raw topic",
+      feed_flags);
+  auto* telegram_cmd = add_ingest(
+      "telegram-ingest",
+      "Read the configured Telegram channels (preview pages, bot, exports) "
+      "into the raw topic",
+      telegram_flags);
+
   int brokers = 3;
   int partitions = 6;
   auto* dev_kafka = app.add_subcommand(
@@ -36,6 +59,12 @@ int main(int argc, char** argv) {
 
   CLI11_PARSE(app, argc, argv);
   if (run_cmd->parsed()) return frontline::RunAll(run);
+  if (feed_cmd->parsed()) {
+    return frontline::RunIngest(feed_flags, /*feeds=*/true, /*telegram=*/false);
+  }
+  if (telegram_cmd->parsed()) {
+    return frontline::RunIngest(telegram_flags, false, true);
+  }
   if (dev_kafka->parsed()) return frontline::RunDevKafka(brokers, partitions);
   return 0;
 }

@@ -2,10 +2,12 @@
 
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "httplib.h"
 #include "libs/ingest_input/test_util.h"
 #include "libs/pipeline/raw_documents.h"
 
@@ -214,6 +216,58 @@ TEST(ReaderTest, OversizedWholeInputIsRefused) {
   Result r = Read(FeedsFixture("kyiv_independent_rss.xml"), options);
   EXPECT_EQ(r.status.code(), absl::StatusCode::kResourceExhausted);
   EXPECT_THAT(std::string(r.status.message()), HasSubstr("rss: "));
+}
+
+class ReaderUrlTest : public testing::Test {
+ protected:
+  void SetUp() override {
+    server_.Get("/page", [](const httplib::Request&, httplib::Response& res) {
+      res.set_content(ReadFile(OwnFixture("kursk_page.html")),
+                      "text/html; charset=utf-8");
+    });
+    server_.Get("/moved", [](const httplib::Request&, httplib::Response& res) {
+      res.set_redirect("/page");
+    });
+    server_.Get("/gone", [](const httplib::Request&, httplib::Response& res) {
+      res.status = 404;
+    });
+    port_ = server_.bind_to_any_port("127.0.0.1");
+    ASSERT_GT(port_, 0);
+    thread_ = std::thread([this] { server_.listen_after_bind(); });
+    while (!server_.is_running()) std::this_thread::yield();
+  }
+  void TearDown() override {
+    server_.stop();
+    thread_.join();
+  }
+  std::string Url(absl::string_view path) {
+    return absl::StrCat("http://127.0.0.1:", port_, path);
+  }
+
+  httplib::Server server_;
+  int port_ = 0;
+  std::thread thread_;
+};
+
+TEST_F(ReaderUrlTest, PageAfterRedirectIsOneHtmlDocument) {
+  Result r = Read(Url("/moved"));
+  ASSERT_TRUE(r.status.ok()) << r.status;
+  EXPECT_EQ(r.summary.format, InputFormat::kHtml);
+  ASSERT_EQ(r.docs.size(), 1u);
+  const v1::RawDocument& doc = r.docs[0];
+  EXPECT_EQ(doc.source().id(), "url:127.0.0.1");
+  EXPECT_EQ(doc.source().kind(), v1::SOURCE_KIND_WEB);
+  EXPECT_EQ(doc.external_id(), Url("/moved"));
+  EXPECT_EQ(doc.url(), Url("/page"));
+  EXPECT_EQ(doc.content_type(), "text/html; charset=utf-8");
+  EXPECT_EQ(r.summary.bytes_total, r.summary.bytes_read);
+  ExpectPipelineReady(r.docs);
+}
+
+TEST_F(ReaderUrlTest, HttpErrorIsUnavailable) {
+  Result r = Read(Url("/gone"));
+  EXPECT_EQ(r.status.code(), absl::StatusCode::kUnavailable);
+  EXPECT_THAT(std::string(r.status.message()), HasSubstr("HTTP 404"));
 }
 
 TEST(ReaderTest, UnreachableUrlFails) {

@@ -123,8 +123,10 @@ int RunIngest(const GlobalFlags& global, const IngestFlags& flags) {
       &read);
   absl::Status finished = (*submitter)->Finish();
   bar.Clear();
-  if (submit_failed || status.ok()) status.Update(finished);
-  if (!finished.ok() && submit_failed) status = finished;
+  // A refused submission says only that the destination is gone; Finish
+  // says why.
+  if (submit_failed && !finished.ok()) status = finished;
+  status.Update(finished);
 
   const std::string summary = absl::StrCat(
       "ingested ", counts.accepted(), " documents (", counts.rejected(),

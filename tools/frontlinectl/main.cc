@@ -1,17 +1,54 @@
 // `frontlinectl`: the command-line client of a Frontline server.
-#include <iostream>
+#include <map>
+#include <string>
 
 #include "CLI/CLI.hpp"
+#include "tools/frontlinectl/commands.h"
 
 int main(int argc, char** argv) {
+  using frontline::ctl::kExitFailure;
   CLI::App app{"frontlinectl: query and feed a Frontline server"};
-  std::string server = "127.0.0.1:7600";
-  bool json = false;
-  app.add_option("--server", server, "Server address HOST:PORT")
+  app.require_subcommand(1);
+
+  frontline::ctl::GlobalFlags global;
+  app.add_option("--server", global.server, "Server address HOST:PORT")
       ->capture_default_str();
-  app.add_flag("--json", json, "Print one JSON document");
-  app.require_subcommand(0, 1);
-  CLI11_PARSE(app, argc, argv);
-  std::cout << app.help();
+  app.add_flag("--json", global.json, "Print one JSON object on stdout");
+  app.add_option("--timeout", global.timeout_seconds,
+                 "Seconds to wait for the server (connecting, answers)")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+
+  frontline::ctl::IngestFlags ingest;
+  auto* ingest_cmd = app.add_subcommand(
+      "ingest",
+      "Read a file or URL (Telegram export, Bot API updates, RSS, Atom, RDF, "
+      "JSON Feed, t.me/s page, HTML, text) and submit its documents");
+  ingest_cmd->add_option("input", ingest.input, "PATH or http(s) URL")
+      ->required();
+  ingest_cmd->add_option(
+      "--bus", ingest.bus,
+      "Write straight onto the raw topic of this bus (local:DIR or "
+      "kafka://host:port,...) instead of the server");
+  ingest_cmd->add_option("--source-id", ingest.source_id,
+                         "Source id for every document (default: derived "
+                         "from the input)");
+  ingest_cmd->add_option("--affiliation", ingest.affiliation,
+                         "Affiliation of the source, e.g. "
+                         "ukrainian-monitoring, russian-state, analyst");
+  ingest_cmd
+      ->add_option("--format", ingest.format,
+                   "Input format; auto detects it from the content")
+      ->check(
+          CLI::IsMember({"auto", "telegram-export", "bot-api", "rss", "atom",
+                         "rdf", "json-feed", "preview", "html", "text"}))
+      ->capture_default_str();
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e) == 0 ? 0 : kExitFailure;
+  }
+  if (ingest_cmd->parsed()) return frontline::ctl::RunIngest(global, ingest);
   return 0;
 }

@@ -1,6 +1,6 @@
 // Throughput of feed parsing on a generated 10,000-item RSS 2.0 feed, beside
 // two baselines over the same bytes: a plain byte scan and a pugixml load
-// without item extraction. Results: BENCHMARK_NOTES.md.
+// without item extraction. Results: docs/BENCHMARKS.md.
 #include <algorithm>
 #include <cstring>
 #include <pugixml.hpp>

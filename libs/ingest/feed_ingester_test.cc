@@ -12,6 +12,7 @@
 #include "absl/synchronization/mutex.h"
 #include "gtest/gtest.h"
 #include "libs/bus/testing/test_bus.h"
+#include "libs/feeds/feed_parser.h"
 #include "libs/fetch/testing/test_http_server.h"
 #include "libs/pipeline/raw_documents.h"
 #include "libs/pipeline/topics.h"
@@ -216,6 +217,37 @@ TEST_P(FeedIngesterTest, FetchesArticlePagesForSummaryFeeds) {
   EXPECT_NE(docs[0].body().find("Full article 1"), std::string::npos);
   EXPECT_EQ(docs[0].format(), v1::RAW_FORMAT_HTML);
   EXPECT_EQ(docs[0].attributes().at("feed_summary"), "Short.");
+}
+
+TEST_P(FeedIngesterTest, IngestsEveryFeedFormat) {
+  size_t total = 0;
+  for (const auto& [name, format] :
+       std::vector<std::pair<std::string, v1::RawFormat>>{
+           {"kyiv_independent_rss.xml", v1::RAW_FORMAT_RSS_ITEM},
+           {"meduza_atom.xml", v1::RAW_FORMAT_ATOM_ENTRY},
+           {"isw_rdf.xml", v1::RAW_FORMAT_RDF_ITEM},
+           {"tass_feed.json", v1::RAW_FORMAT_JSON_FEED_ITEM},
+           {"ukrinform_windows1251.xml", v1::RAW_FORMAT_RSS_ITEM}}) {
+    const std::string body = Fixture(name);
+    auto parsed = feeds::ParseFeed(body);
+    ASSERT_TRUE(parsed.ok()) << name;
+    spec_.source.set_id("feed:" + name);
+    server_.Serve(body, "\"" + name + "\"");
+    auto first = ingester_->Poll(spec_);
+    ASSERT_TRUE(first.ok()) << name << ": " << first.status();
+    EXPECT_EQ(first->emitted, parsed->items.size()) << name;
+    server_.Serve(body, "\"" + name + "-again\"");
+    auto second = ingester_->Poll(spec_);
+    ASSERT_TRUE(second.ok());
+    EXPECT_EQ(second->emitted, 0u) << name;
+    total += first->emitted;
+    for (const v1::RawDocument& d : RawDocs(total)) {
+      if (d.source().id() == spec_.source.id()) {
+        EXPECT_EQ(d.format(), format) << name;
+      }
+    }
+  }
+  EXPECT_EQ(RawDocs(total).size(), total);
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, FeedIngesterTest,

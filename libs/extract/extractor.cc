@@ -29,6 +29,12 @@ constexpr uint32_t kClaimantAfterGap = 80;
 constexpr uint32_t kDenierGap = 48;
 // How far (bytes) "near" may stand before a place, "direction" after it.
 constexpr uint32_t kNearGap = 28;
+// How far (bytes) a region may follow a place inside it to merely locate it.
+constexpr uint32_t kRegionQualifierGap = 16;
+// How far (bytes) a place inside a region may follow it to be the one meant.
+constexpr uint32_t kRegionThenPlaceGap = 48;
+// "repelled 24 assaults": how many words may part the verb from its object.
+constexpr uint32_t kRepelledObjectTokens = 3;
 
 enum Category : uint32_t { kActor = 0, kPattern = 1, kQuantity = 2 };
 constexpr uint32_t kIndexBits = 28;
@@ -79,6 +85,24 @@ bool IsBelligerent(v1::Side side) {
 bool IsObserver(v1::ActorKind kind) {
   return kind == v1::ACTOR_KIND_MONITORING_GROUP ||
          kind == v1::ACTOR_KIND_ANALYST || kind == v1::ACTOR_KIND_MEDIA;
+}
+
+// Claims of a side's gain, which the other side is the one to deny.
+bool IsGain(v1::ClaimType type) {
+  return type == v1::CLAIM_TYPE_CAPTURE || type == v1::CLAIM_TYPE_CONTROL ||
+         type == v1::CLAIM_TYPE_ADVANCE ||
+         type == v1::CLAIM_TYPE_TERRITORY_HELD;
+}
+
+// Punctuation that ends a clause: a claimant is not separated from "said"
+// by it ("..., military analysts said" does not make the place a speaker).
+bool HasClausePunctuation(absl::string_view gap) {
+  for (absl::string_view mark :
+       {",", ";", ":", "\"", "(", ")", "\xE2\x80\x94", "\xC2\xAB",
+        "\xC2\xBB", "\xE2\x80\x9C", "\xE2\x80\x9D"}) {
+    if (absl::StrContains(gap, mark)) return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -279,31 +303,33 @@ void Extractor::Impl::ExtractSentence(
     }
   }
 
-  // Places: not part of an actor's name; a region only when no place inside
-  // it is named too (then it merely locates that place).
+  // Places: not part of an actor's name; a region right after a place inside
+  // it ("Makhnovka in the Kursk region") only locates that place.
   std::vector<const gazetteer::Mention*> places;
   for (const gazetteer::Mention& m : sentence_mentions) {
     bool in_actor = false;
     for (const Found& a : actors) {
       in_actor |= a.begin <= m.begin && m.end <= a.end;
     }
-    if (!in_actor) places.push_back(&m);
+    if (in_actor) continue;
+    if (m.place().kind == gazetteer::PlaceKind::kRegion && !places.empty() &&
+        places.back()->place().region_id == m.place().id &&
+        m.begin - places.back()->end <= kRegionQualifierGap) {
+      continue;
+    }
+    places.push_back(&m);
   }
-  std::erase_if(places, [&](const gazetteer::Mention* m) {
-    if (m->place().kind != gazetteer::PlaceKind::kRegion) return false;
-    return std::any_of(places.begin(), places.end(), [&](const auto* other) {
-      return other->place().kind != gazetteer::PlaceKind::kRegion &&
-             other->place().region_id == m->place().id;
-    });
-  });
 
   std::vector<const Found*> patterns;
+  std::vector<const Found*> claimant_cues;
   const Found* denial = nullptr;
   const PatternEntry* time_cue = nullptr;
+  bool no_comment = false;
   for (const Found& f : cues) {
     switch (cue(f).kind) {
       case CueKind::kNoComment:
-        return;
+        no_comment = true;
+        break;
       case CueKind::kClaim:
         patterns.push_back(&f);
         break;
@@ -313,103 +339,201 @@ void Extractor::Impl::ExtractSentence(
       case CueKind::kTime:
         if (time_cue == nullptr) time_cue = &cue(f);
         break;
+      case CueKind::kClaimantBefore:
+      case CueKind::kClaimantAfter:
+        claimant_cues.push_back(&f);
+        break;
       default:
         break;
     }
   }
-  if (std::any_of(patterns.begin(), patterns.end(),
-                  [&](const Found* p) { return !cue(*p).weak; })) {
-    std::erase_if(patterns, [&](const Found* p) { return cue(*p).weak; });
-  }
+  // "X did not comment on the claim that ...": nobody asserts anything,
+  // unless someone else in the sentence says it.
+  if (no_comment && claimant_cues.empty()) return;
 
-  // The claimant: next to a claimant cue, else the denier, else the header.
-  const Found* claimant = header;
+  // Claimants: the actor next to each claimant cue ("X said", "according to
+  // X"); a claimant-before cue takes an actor joined to it by words only.
   auto nearest_before = [&](uint32_t at, uint32_t max_gap) -> const Found* {
     const Found* best = nullptr;
     for (const Found& a : actors) {
-      if (a.end <= at && at - a.end <= max_gap) best = &a;
+      if (a.end <= at && at - a.end <= max_gap &&
+          !HasClausePunctuation(text.substr(a.end, at - a.end))) {
+        best = &a;
+      }
     }
     return best;
   };
-  auto nearest_after = [&](uint32_t at, uint32_t max_gap) -> const Found* {
+  auto nearest_after = [&](uint32_t at, uint32_t max_gap,
+                           bool words_only) -> const Found* {
     for (const Found& a : actors) {
-      if (a.begin >= at && a.begin - at <= max_gap) return &a;
+      if (a.begin >= at && a.begin - at <= max_gap) {
+        if (words_only && HasClausePunctuation(text.substr(at, a.begin - at))) {
+          return nullptr;
+        }
+        return &a;
+      }
     }
     return nullptr;
   };
-  for (const Found& f : cues) {
-    if (claimant != nullptr && claimant != header) break;
+  struct Attribution {
+    const Found* cue;
+    const Found* actor;
+  };
+  std::vector<Attribution> attributions;
+  for (const Found* f : claimant_cues) {
     const Found* found = nullptr;
-    if (cue(f).kind == CueKind::kClaimantBefore) {
-      found = nearest_before(f.begin, kClaimantBeforeGap);
-      if (found == nullptr) found = nearest_after(f.end, kClaimantBeforeGap);
-    } else if (cue(f).kind == CueKind::kClaimantAfter) {
-      found = nearest_after(f.end, kClaimantAfterGap);
+    if (cue(*f).kind == CueKind::kClaimantBefore) {
+      found = nearest_before(f->begin, kClaimantBeforeGap);
+      if (found == nullptr) {
+        found = nearest_after(f->end, kClaimantBeforeGap, true);
+      }
+    } else {
+      found = nearest_after(f->end, kClaimantAfterGap, false);
     }
-    if (found != nullptr) claimant = found;
+    if (found != nullptr) attributions.push_back({f, found});
   }
-  if (denial != nullptr) {
-    if (const Found* denier = nearest_before(denial->begin, kDenierGap)) {
-      claimant = denier;
+  const Found* denier =
+      denial != nullptr ? nearest_before(denial->begin, kDenierGap) : nullptr;
+  // The claimant of a pattern: the denier; else the attribution nearest to
+  // it; else the header of this or an earlier line.
+  auto claimant_for = [&](const Found& p) -> const Found* {
+    if (denier != nullptr) return denier;
+    const Found* best = nullptr;
+    uint32_t best_distance = UINT32_MAX;
+    for (const Attribution& a : attributions) {
+      const uint32_t distance = a.cue->begin >= p.end ? a.cue->begin - p.end
+                                : p.begin >= a.cue->end
+                                    ? p.begin - a.cue->end
+                                    : 0;
+      if (distance < best_distance) {
+        best = a.actor;
+        best_distance = distance;
+      }
     }
-  }
-  const ActorEntry* claimant_entry =
-      claimant != nullptr ? &actor(*claimant) : *document_claimant;
-  const v1::Side claimant_side =
-      claimant_entry != nullptr && claimant_entry->rule == SideRule::kFixed
-          ? claimant_entry->side
-          : v1::SIDE_UNSPECIFIED;
+    return best != nullptr ? best : header;
+  };
 
   std::vector<v1::Quantity> figures =
       quantities.Read(text, tokens, quantity_words);
 
+  // A claim in the making.
   struct Pending {
     v1::ClaimType type;
     const Found* pattern;
+    const gazetteer::Mention* place = nullptr;
+    bool weak = false;
   };
   std::vector<Pending> pending;
-  for (const Found* p : patterns) pending.push_back({cue(*p).type, p});
+  for (const Found* p : patterns) {
+    pending.push_back({cue(*p).type, p, nullptr, cue(*p).weak});
+  }
   if (pending.empty() && denial != nullptr) {
     pending.push_back({v1::CLAIM_TYPE_DENIAL, denial});
   }
-
-  absl::flat_hash_set<std::string> emitted;
-  for (const Pending& item : pending) {
+  const bool has_area =
+      std::any_of(figures.begin(), figures.end(), [](const v1::Quantity& q) {
+        return q.kind() == v1::QUANTITY_KIND_AREA;
+      });
+  for (Pending& item : pending) {
     const Found& p = *item.pattern;
-    const PatternEntry& entry = cue(p);
     // The place: the first one after the pattern, else the last before it.
-    const gazetteer::Mention* place = nullptr;
     for (const auto* m : places) {
       if (m->begin >= p.end) {
-        place = m;
+        item.place = m;
         break;
       }
     }
-    if (place == nullptr) {
+    // "in the Kursk region towards Berdin": the place inside it is meant.
+    if (item.place != nullptr &&
+        item.place->place().kind == gazetteer::PlaceKind::kRegion) {
       for (const auto* m : places) {
-        if (m->end <= p.begin) place = m;
+        if (m->begin >= item.place->end &&
+            m->begin - item.place->end <= kRegionThenPlaceGap &&
+            m->place().region_id == item.place->place().id) {
+          item.place = m;
+          break;
+        }
       }
     }
-    if (place == nullptr && figures.empty()) continue;
-
-    v1::ClaimType type = item.type;
-    const bool has_area =
-        std::any_of(figures.begin(), figures.end(), [](const v1::Quantity& q) {
-          return q.kind() == v1::QUANTITY_KIND_AREA;
-        });
-    if (type == v1::CLAIM_TYPE_CONTROL && has_area &&
-        (place == nullptr ||
-         place->place().kind == gazetteer::PlaceKind::kRegion)) {
-      type = v1::CLAIM_TYPE_TERRITORY_HELD;
+    if (item.place == nullptr) {
+      for (const auto* m : places) {
+        if (m->end <= p.begin) item.place = m;
+      }
     }
+    if (item.type == v1::CLAIM_TYPE_CONTROL && has_area &&
+        (item.place == nullptr ||
+         item.place->place().kind == gazetteer::PlaceKind::kRegion)) {
+      item.type = v1::CLAIM_TYPE_TERRITORY_HELD;
+    }
+  }
+  // Which pending claims another makes redundant: a weak pattern where a
+  // strong one claims the same place; an assault that is the object of
+  // "repelled" or that a drone, missile or shelling claim at the same place
+  // names more precisely.
+  auto same_place = [](const Pending& a, const Pending& b) {
+    return a.place == b.place ||
+           (a.place != nullptr && b.place != nullptr &&
+            a.place->place().id == b.place->place().id);
+  };
+  std::vector<bool> dropped(pending.size(), false);
+  for (size_t i = 0; i < pending.size(); ++i) {
+    for (size_t j = 0; j < pending.size(); ++j) {
+      if (i == j) continue;
+      const Pending& a = pending[i];
+      const Pending& b = pending[j];
+      if (a.weak && !b.weak && same_place(a, b)) dropped[i] = true;
+      if (a.type == v1::CLAIM_TYPE_ASSAULT) {
+        if (b.type == v1::CLAIM_TYPE_REPELLED_ATTACK &&
+            a.pattern->first_token >= b.pattern->end_token &&
+            a.pattern->first_token - b.pattern->end_token <=
+                kRepelledObjectTokens) {
+          dropped[i] = true;
+        }
+        if ((b.type == v1::CLAIM_TYPE_DRONE_STRIKE ||
+             b.type == v1::CLAIM_TYPE_MISSILE_STRIKE ||
+             b.type == v1::CLAIM_TYPE_SHELLING) &&
+            same_place(a, b)) {
+          dropped[i] = true;
+        }
+      }
+    }
+  }
 
-    // The actor: the nearest fighting actor before the verb, else after it.
+  absl::flat_hash_set<std::string> emitted;
+  for (size_t i = 0; i < pending.size(); ++i) {
+    if (dropped[i]) continue;
+    const Pending& item = pending[i];
+    const Found& p = *item.pattern;
+    const PatternEntry& entry = cue(p);
+    const gazetteer::Mention* place = item.place;
+    if (place == nullptr && figures.empty()) continue;
+    const v1::ClaimType type = item.type;
+
+    const Found* claimant = claimant_for(p);
+    const ActorEntry* claimant_entry =
+        claimant != nullptr ? &actor(*claimant) : *document_claimant;
+    const v1::Side claimant_side =
+        claimant_entry != nullptr && claimant_entry->rule == SideRule::kFixed
+            ? claimant_entry->side
+            : v1::SIDE_UNSPECIFIED;
+
+    // The actor: the nearest fighting actor before the verb and after the
+    // claimant's cue ("X claimed to have repelled" is X's doing), else the
+    // claimant's side, else the first one after the verb.
+    uint32_t boundary = 0;
+    for (const Found* c : claimant_cues) {
+      if (c->end <= p.begin) boundary = c->end;
+    }
     const Found* doer = nullptr;
     for (const Found& a : actors) {
       if (&a == claimant || IsObserver(actor(a).kind)) continue;
-      if (a.end <= p.begin) doer = &a;
+      if (a.begin >= boundary && a.end <= p.begin) doer = &a;
     }
-    if (doer == nullptr) {
+    // After the verb only when the claimant does not speak for a side
+    // ("Kurakhove passed under the control of Russian forces") or for losses.
+    // Losses name their side wherever it stands ("загинули 3 800 військових").
+    if (doer == nullptr &&
+        (!IsBelligerent(claimant_side) || type == v1::CLAIM_TYPE_CASUALTIES)) {
       for (const Found& a : actors) {
         if (&a == claimant || IsObserver(actor(a).kind)) continue;
         if (a.begin >= p.end) {
@@ -428,7 +552,10 @@ void Extractor::Impl::ExtractSentence(
              : a.rule == SideRule::kOwn ? claimant_side
                                         : Opposite(claimant_side);
     } else if (IsBelligerent(claimant_side)) {
-      side = claimant_side;
+      // Nobody named: the claimant's own side, except that one denies the
+      // other side's gains ("Kyiv denied that Dachne had fallen").
+      side = denial != nullptr && IsGain(type) ? Opposite(claimant_side)
+                                               : claimant_side;
     }
     if (entry.kind == CueKind::kClaim && entry.opposite) side = Opposite(side);
 

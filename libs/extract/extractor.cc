@@ -98,8 +98,8 @@ bool IsGain(v1::ClaimType type) {
 // by it ("..., military analysts said" does not make the place a speaker).
 bool HasClausePunctuation(absl::string_view gap) {
   for (absl::string_view mark :
-       {",", ";", ":", "\"", "(", ")", "\xE2\x80\x94", "\xC2\xAB",
-        "\xC2\xBB", "\xE2\x80\x9C", "\xE2\x80\x9D"}) {
+       {",", ";", ":", "\"", "(", ")", "\xE2\x80\x94", "\xC2\xAB", "\xC2\xBB",
+        "\xE2\x80\x9C", "\xE2\x80\x9D"}) {
     if (absl::StrContains(gap, mark)) return true;
   }
   return false;
@@ -401,10 +401,9 @@ void Extractor::Impl::ExtractSentence(
     const Found* best = nullptr;
     uint32_t best_distance = UINT32_MAX;
     for (const Attribution& a : attributions) {
-      const uint32_t distance = a.cue->begin >= p.end ? a.cue->begin - p.end
-                                : p.begin >= a.cue->end
-                                    ? p.begin - a.cue->end
-                                    : 0;
+      const uint32_t distance = a.cue->begin >= p.end   ? a.cue->begin - p.end
+                                : p.begin >= a.cue->end ? p.begin - a.cue->end
+                                                        : 0;
       if (distance < best_distance) {
         best = a.actor;
         best_distance = distance;
@@ -430,10 +429,9 @@ void Extractor::Impl::ExtractSentence(
   if (pending.empty() && denial != nullptr) {
     pending.push_back({v1::CLAIM_TYPE_DENIAL, denial});
   }
-  const bool has_area =
-      std::any_of(figures.begin(), figures.end(), [](const v1::Quantity& q) {
-        return q.kind() == v1::QUANTITY_KIND_AREA;
-      });
+  const bool has_area = std::any_of(
+      figures.begin(), figures.end(),
+      [](const v1::Quantity& q) { return q.kind() == v1::QUANTITY_KIND_AREA; });
   for (Pending& item : pending) {
     const Found& p = *item.pattern;
     // The place: the first one after the pattern, else the last before it.
@@ -471,9 +469,8 @@ void Extractor::Impl::ExtractSentence(
   // "repelled" or that a drone, missile or shelling claim at the same place
   // names more precisely.
   auto same_place = [](const Pending& a, const Pending& b) {
-    return a.place == b.place ||
-           (a.place != nullptr && b.place != nullptr &&
-            a.place->place().id == b.place->place().id);
+    return a.place == b.place || (a.place != nullptr && b.place != nullptr &&
+                                  a.place->place().id == b.place->place().id);
   };
   std::vector<bool> dropped(pending.size(), false);
   for (size_t i = 0; i < pending.size(); ++i) {

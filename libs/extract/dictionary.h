@@ -1,0 +1,102 @@
+// The coder's dictionaries: actors, verb patterns and cues, quantity words.
+// They are data files in data/ (format in data/README.md); this header is
+// their in-memory form and the loaders that check them.
+#ifndef FRONTLINE_LIBS_EXTRACT_DICTIONARY_H_
+#define FRONTLINE_LIBS_EXTRACT_DICTIONARY_H_
+
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "frontline/v1/claim.pb.h"
+
+namespace frontline::extract {
+
+// An actor's side as written in actors.tsv: a fixed side, or one relative to
+// whoever asserts the sentence ("our forces", "the enemy").
+enum class SideRule { kFixed, kOwn, kEnemy };
+
+struct ActorEntry {
+  std::string id;
+  std::string name;
+  v1::Side side = v1::SIDE_UNSPECIFIED;  // Meaningful when rule is kFixed.
+  SideRule rule = SideRule::kFixed;
+  v1::ActorKind kind = v1::ACTOR_KIND_UNSPECIFIED;
+  std::vector<std::string> surfaces;
+};
+
+// What a phrase of patterns.tsv signals.
+enum class CueKind {
+  kClaim,           // A verb pattern: a claim of `type`.
+  kClaimantBefore,  // "said", "claimed": the claimant precedes the cue.
+  kClaimantAfter,  // "according to", "за даними": the claimant follows.
+  kDenial,         // "denied", "заперечив", "опроверг".
+  kNoComment,      // "did not comment": asserts nothing either way.
+  kNearBefore,     // "near", "біля", "в районе" before a place name.
+  kNearAfter,      // "direction", "напрямку" after a place name.
+  kTime,           // A relative time expression.
+  kAbbreviation,   // A word whose final period ends no sentence.
+};
+
+// How a relative time expression moves the publication date.
+enum class TimeRule { kDays, kWeekday, kWeeks, kMonths };
+
+struct PatternEntry {
+  std::string language;  // "en", "uk", "ru", or "*" for every language.
+  CueKind kind = CueKind::kClaim;
+  std::string phrase;
+  // kClaim only.
+  v1::ClaimType type = v1::CLAIM_TYPE_UNSPECIFIED;
+  bool weak = false;      // Dropped when a sentence has a stronger pattern.
+  bool opposite = false;  // The side is the opposite of the subject's.
+  v1::Side fixed_side = v1::SIDE_UNSPECIFIED;  // "under Russian control".
+  // kTime only.
+  TimeRule time_rule = TimeRule::kDays;
+  int time_value = 0;
+};
+
+enum class QuantityWordKind {
+  kUnit,        // "square miles": kind, unit, factor to the canonical unit.
+  kModifier,    // "more than": factors for low and high (0: none).
+  kVague,       // "a battalion": best, low, high, optional kind.
+  kNumber,      // "eleven": value.
+  kMultiplier,  // "thousand", "тис.": value.
+  kRange,       // "to", "до", "-": joins two numbers into a range.
+  kBetween,     // "between", "від": lets "and" join a range.
+};
+
+struct QuantityEntry {
+  std::string language;
+  QuantityWordKind kind = QuantityWordKind::kUnit;
+  std::string phrase;
+  v1::QuantityKind quantity_kind = v1::QUANTITY_KIND_UNSPECIFIED;
+  std::string unit;
+  double factor = 1;  // kUnit.
+  double value = 0;   // kNumber, kMultiplier; kVague best.
+  double low = 0;     // kVague low; kModifier low factor.
+  double high = 0;    // kVague high; kModifier high factor.
+};
+
+struct Dictionary {
+  std::vector<ActorEntry> actors;
+  std::vector<PatternEntry> patterns;
+  std::vector<QuantityEntry> quantities;
+};
+
+// Each parser reads one file's contents. Errors are kInvalidArgument and
+// read "<source_name>:<line>: <what is wrong>".
+absl::StatusOr<std::vector<ActorEntry>> ParseActors(
+    absl::string_view contents, absl::string_view source_name);
+absl::StatusOr<std::vector<PatternEntry>> ParsePatterns(
+    absl::string_view contents, absl::string_view source_name);
+absl::StatusOr<std::vector<QuantityEntry>> ParseQuantities(
+    absl::string_view contents, absl::string_view source_name);
+
+// Reads actors.tsv, patterns.tsv and quantities.tsv from `dir`. kNotFound
+// when a file cannot be read; the parsers' errors otherwise.
+absl::StatusOr<Dictionary> LoadDictionary(const std::string& dir);
+
+}  // namespace frontline::extract
+
+#endif  // FRONTLINE_LIBS_EXTRACT_DICTIONARY_H_

@@ -1,0 +1,120 @@
+#include "libs/extract/extractor.h"
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "libs/extract/test_util.h"
+
+namespace frontline::extract {
+namespace {
+
+const absl::Time kPublished = absl::FromCivil(
+    absl::CivilSecond(2025, 1, 6, 11, 43, 0), absl::UTCTimeZone());
+
+std::vector<v1::Claim> Extract(absl::string_view text,
+                               absl::string_view language = "en") {
+  return ShippedExtractor().Extract(text, kPublished, language);
+}
+
+TEST(ExtractorTest, SeedSentenceKurakhove) {
+  const std::string text =
+      "At the same time, the Russian Ministry of Defense claimed on Monday "
+      "that its forces had seized control of Kurakhove, an important but "
+      "shattered industrial town.";
+  const auto claims = Extract(text);
+  ASSERT_GE(claims.size(), 1u);
+  const v1::Claim& c = claims[0];
+  EXPECT_EQ(c.type(), v1::CLAIM_TYPE_CAPTURE);
+  EXPECT_EQ(c.place_id(), "ua.donetsk.kurakhove");
+  EXPECT_EQ(c.side(), v1::SIDE_RUSSIA);
+  EXPECT_EQ(c.claimant().id(), "ru.mod");
+  EXPECT_EQ(c.claimant().kind(), v1::ACTOR_KIND_MINISTRY);
+  EXPECT_EQ(c.polarity(), v1::POLARITY_ASSERTED);
+  EXPECT_EQ(c.geo_precision(), v1::GEO_PRECISION_EXACT);
+  EXPECT_EQ(c.time().seconds(),
+            absl::ToUnixSeconds(absl::FromCivil(absl::CivilDay(2025, 1, 6),
+                                                absl::UTCTimeZone())));
+  EXPECT_EQ(c.time_precision(), v1::TIME_PRECISION_DAY);
+  EXPECT_EQ(c.span().begin(), 0u);
+  EXPECT_EQ(c.span().end(), text.size());
+  EXPECT_EQ(c.sentence(), text);
+}
+
+TEST(ExtractorTest, DenialPolarity) {
+  const auto en = Extract(
+      "Ukraine's General Staff denied that Dachne had fallen to Russian "
+      "forces.");
+  ASSERT_EQ(en.size(), 1u);
+  EXPECT_EQ(en[0].polarity(), v1::POLARITY_DENIED);
+  EXPECT_EQ(en[0].type(), v1::CLAIM_TYPE_CAPTURE);
+  EXPECT_EQ(en[0].claimant().id(), "ua.general_staff");
+  const auto uk = Extract(
+      "Генштаб ЗСУ спростував заяви Міноборони РФ про захоплення Курахового.",
+      "uk");
+  ASSERT_EQ(uk.size(), 1u);
+  EXPECT_EQ(uk[0].polarity(), v1::POLARITY_DENIED);
+  EXPECT_EQ(uk[0].side(), v1::SIDE_RUSSIA);
+  const auto ru =
+      Extract("Песков опроверг сообщения о захвате Курахово.", "ru");
+  ASSERT_EQ(ru.size(), 1u);
+  EXPECT_EQ(ru[0].polarity(), v1::POLARITY_DENIED);
+  EXPECT_EQ(ru[0].claimant().id(), "ru.peskov");
+}
+
+TEST(ExtractorTest, DidNotCommentIsNoDenial) {
+  EXPECT_TRUE(Extract("The Ukrainian military command did not comment on the "
+                      "Russian claim that Kurakhove had fallen.")
+                  .empty());
+}
+
+TEST(ExtractorTest, ClaimantAttribution) {
+  const auto according =
+      Extract("Russian forces advanced near Toretsk, according to DeepState.");
+  ASSERT_EQ(according.size(), 1u);
+  EXPECT_EQ(according[0].claimant().id(), "deepstate");
+  EXPECT_EQ(according[0].side(), v1::SIDE_RUSSIA);
+  EXPECT_EQ(according[0].geo_precision(), v1::GEO_PRECISION_NEAR);
+  const auto za_danymy =
+      Extract("За даними DeepState, росіяни просунулися в Торецьку.", "uk");
+  ASSERT_EQ(za_danymy.size(), 1u);
+  EXPECT_EQ(za_danymy[0].claimant().id(), "deepstate");
+  // The comma stops "said" from making the place a speaker.
+  const auto analysts = Extract(
+      "Ukraine still holds 500 square kilometers in Kursk, military "
+      "analysts said.");
+  ASSERT_EQ(analysts.size(), 1u);
+  EXPECT_EQ(analysts[0].claimant().id(), "");
+  EXPECT_EQ(analysts[0].type(), v1::CLAIM_TYPE_TERRITORY_HELD);
+}
+
+TEST(ExtractorTest, HeaderClaimantAndEnemy) {
+  const auto claims = Extract(
+      "Генштаб ЗСУ: Сили оборони відбили 24 атаки біля Покровська.\n"
+      "Ворог завдав авіаудару по Сумщині.",
+      "uk");
+  ASSERT_EQ(claims.size(), 2u);
+  EXPECT_EQ(claims[0].type(), v1::CLAIM_TYPE_REPELLED_ATTACK);
+  EXPECT_EQ(claims[0].side(), v1::SIDE_UKRAINE);
+  EXPECT_EQ(claims[0].geo_precision(), v1::GEO_PRECISION_NEAR);
+  EXPECT_EQ(claims[1].type(), v1::CLAIM_TYPE_SHELLING);
+  EXPECT_EQ(claims[1].claimant().id(), "ua.general_staff");
+  EXPECT_EQ(claims[1].side(), v1::SIDE_RUSSIA);  // "ворог" of Ukraine.
+  EXPECT_EQ(claims[1].geo_precision(), v1::GEO_PRECISION_REGION);
+}
+
+TEST(ExtractorTest, NoAnchorNoClaim) {
+  EXPECT_TRUE(Extract("Russian forces captured the town.").empty());
+  EXPECT_TRUE(Extract("Kurakhove is an industrial town.").empty());
+}
+
+TEST(ExtractorTest, IdsAreIndices) {
+  const auto claims = Extract(
+      "Russian forces captured Dachne. Ukrainian forces repelled an attack "
+      "near Pokrovsk.");
+  ASSERT_EQ(claims.size(), 2u);
+  EXPECT_EQ(claims[0].id(), "0");
+  EXPECT_EQ(claims[1].id(), "1");
+  EXPECT_TRUE(claims[0].document_id().empty());
+}
+
+}  // namespace
+}  // namespace frontline::extract

@@ -13,6 +13,7 @@ struct RunFlags {
   std::string bus;
   // Sources to ingest (YAML); none when empty.
   std::string config;
+  std::string places = "libs/gazetteer/data/places.tsv";
 };
 
 struct IngestFlags {
@@ -21,7 +22,16 @@ struct IngestFlags {
   std::string state;
 };
 
+struct StateFlags {
+  std::string bus = "local:var/frontline/bus";
+  std::string view = "var/frontline/state";
+  std::string listen = "127.0.0.1:7600";
+  std::string places = "libs/gazetteer/data/places.tsv";
+  bool rebuild = false;
+};
+
 int RunAll(const RunFlags& flags);
+int RunState(const StateFlags& flags);
 int RunIngest(const IngestFlags& flags, bool feeds, bool telegram);
 int RunDevKafka(int brokers, int partitions);
 

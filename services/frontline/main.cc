@@ -42,6 +42,23 @@ int main(int argc, char** argv) {
       "into the raw topic",
       telegram_flags);
 
+  frontline::StateFlags state_flags;
+  auto* state_cmd = app.add_subcommand(
+      "state",
+      "Fold the events topic into the conflict-state view and serve it");
+  state_cmd->add_option("--bus", state_flags.bus, "Bus URI")
+      ->capture_default_str();
+  state_cmd->add_option("--data", state_flags.view, "View directory")
+      ->capture_default_str();
+  state_cmd->add_option("--listen", state_flags.listen, "gRPC HOST:PORT")
+      ->capture_default_str();
+  state_cmd->add_option("--places", state_flags.places, "Gazetteer file")
+      ->capture_default_str();
+  state_cmd->add_flag("--rebuild", state_flags.rebuild,
+                      "Rebuild the view from offset zero first");
+  run_cmd->add_option("--places", run.places, "Gazetteer file")
+      ->capture_default_str();
+
   int brokers = 3;
   int partitions = 6;
   auto* dev_kafka = app.add_subcommand(
@@ -59,6 +76,7 @@ int main(int argc, char** argv) {
 
   CLI11_PARSE(app, argc, argv);
   if (run_cmd->parsed()) return frontline::RunAll(run);
+  if (state_cmd->parsed()) return frontline::RunState(state_flags);
   if (feed_cmd->parsed()) {
     return frontline::RunIngest(feed_flags, /*feeds=*/true, /*telegram=*/false);
   }

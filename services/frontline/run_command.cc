@@ -1,13 +1,18 @@
 #include <filesystem>
 #include <iostream>
+#include <thread>
 
 #include "absl/strings/str_cat.h"
+#include "libs/api/conflict_state_service.h"
 #include "libs/api/ingest_service.h"
 #include "libs/api/server.h"
 #include "libs/bus/bus.h"
+#include "libs/gazetteer/gazetteer.h"
 #include "libs/ingest/ingest_runner.h"
 #include "libs/ingest/state_store.h"
 #include "libs/pipeline/topics.h"
+#include "libs/state/state_updater.h"
+#include "libs/state/state_view.h"
 #include "services/frontline/commands.h"
 #include "services/frontline/signals.h"
 #include "spdlog/spdlog.h"
@@ -48,10 +53,37 @@ int RunAll(const RunFlags& flags) {
                                                     *std::move(config));
     runner->Start();
   }
+  auto gazetteer = gazetteer::Gazetteer::Load(flags.places);
+  if (!gazetteer.ok()) {
+    std::cerr << "frontline run: " << gazetteer.status() << "\n";
+    return 2;
+  }
+  auto view = state::StateView::Open(
+      (std::filesystem::path(flags.data) / "state").string(), &*gazetteer);
+  if (!view.ok()) {
+    std::cerr << "frontline run: " << view.status() << "\n";
+    return 1;
+  }
+  auto updater = state::StateUpdater::Create(**bus, **view);
+  if (!updater.ok()) {
+    std::cerr << "frontline run: " << updater.status() << "\n";
+    return 1;
+  }
+  std::atomic<bool> stop{false};
+  std::thread fold([&] {
+    if (absl::Status s = (*updater)->Run([&] { return stop.load(); });
+        !s.ok()) {
+      spdlog::error("frontline run: state: {}", s.ToString());
+    }
+  });
   api::IngestService ingest(**bus);
-  auto server = api::Server::Start({.listen = flags.listen}, {&ingest});
+  api::ConflictStateService conflict_state(**view, bus->get());
+  auto server =
+      api::Server::Start({.listen = flags.listen}, {&ingest, &conflict_state});
   if (!server.ok()) {
     std::cerr << "frontline run: " << server.status() << "\n";
+    stop = true;
+    fold.join();
     return 1;
   }
   spdlog::info("frontline: serving gRPC on port {} (bus {}); Ctrl-C stops",
@@ -60,6 +92,8 @@ int RunAll(const RunFlags& flags) {
   spdlog::info("frontline: signal {}, stopping", signal);
   (*server)->Shutdown();
   if (runner) runner->Stop();
+  stop = true;
+  fold.join();
   if (absl::Status s = (*bus)->Flush(absl::Seconds(10)); !s.ok()) {
     spdlog::error("frontline: {}", s.ToString());
   }

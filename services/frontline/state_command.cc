@@ -1,0 +1,87 @@
+#include <signal.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <iostream>
+#include <thread>
+
+#include "libs/api/conflict_state_service.h"
+#include "libs/api/server.h"
+#include "libs/bus/bus.h"
+#include "libs/gazetteer/gazetteer.h"
+#include "libs/pipeline/topics.h"
+#include "libs/state/state_updater.h"
+#include "libs/state/state_view.h"
+#include "services/frontline/commands.h"
+#include "services/frontline/signals.h"
+#include "spdlog/spdlog.h"
+
+namespace frontline {
+
+int RunState(const StateFlags& flags) {
+  auto gazetteer = gazetteer::Gazetteer::Load(flags.places);
+  if (!gazetteer.ok()) {
+    std::cerr << "frontline state: " << gazetteer.status() << "\n";
+    return 2;
+  }
+  auto bus = bus::Bus::Open(flags.bus);
+  if (!bus.ok()) {
+    std::cerr << "frontline state: " << bus.status() << "\n";
+    return 1;
+  }
+  if (absl::Status s = pipeline::EnsurePipelineTopics(**bus); !s.ok()) {
+    std::cerr << "frontline state: " << s << "\n";
+    return 1;
+  }
+  if (flags.rebuild) {
+    spdlog::info("frontline state: rebuilding {} from offset zero", flags.view);
+    std::filesystem::remove_all(flags.view);
+  }
+  auto view = state::StateView::Open(flags.view, &*gazetteer);
+  if (!view.ok()) {
+    std::cerr << "frontline state: " << view.status() << "\n";
+    return 1;
+  }
+  auto updater = state::StateUpdater::Create(**bus, **view);
+  if (!updater.ok()) {
+    std::cerr << "frontline state: " << updater.status() << "\n";
+    return 1;
+  }
+  std::atomic<bool> stop{false};
+  std::atomic<int> exit_code{0};
+  std::thread fold([&] {
+    absl::Time last_report = absl::Now();
+    while (!stop) {
+      if (auto n = (*updater)->RunOnce(); !n.ok()) {
+        spdlog::error("frontline state: {}", n.status().ToString());
+        exit_code = 1;
+        stop = true;
+        kill(getpid(), SIGTERM);
+        return;
+      }
+      if (flags.rebuild && absl::Now() - last_report > absl::Seconds(2)) {
+        last_report = absl::Now();
+        if (auto lag = (*updater)->Lag(); lag.ok()) {
+          spdlog::info("frontline state: rebuild, {} records to go", *lag);
+        }
+      }
+    }
+  });
+  api::ConflictStateService service(**view, bus->get());
+  auto server = api::Server::Start({.listen = flags.listen}, {&service});
+  if (!server.ok()) {
+    std::cerr << "frontline state: " << server.status() << "\n";
+    stop = true;
+    fold.join();
+    return 1;
+  }
+  spdlog::info("frontline state: serving gRPC on port {} (view {}, bus {})",
+               (*server)->port(), flags.view, flags.bus);
+  WaitForTerminationSignal();
+  stop = true;
+  (*server)->Shutdown();
+  fold.join();
+  return exit_code;
+}
+
+}  // namespace frontline

@@ -424,6 +424,39 @@ TYPED_TEST(BusConformanceTest, WaitsWhileTheDeadLetterTopicIsDown) {
   EXPECT_EQ(dead_letters.written(), 1u);
 }
 
+TYPED_TEST(BusConformanceTest, HandlesABatchAgainWhenItsOutputWasNotDurable) {
+  const std::string topic = this->NewTopic(1);
+  const std::string dlq = this->NewTopic(1);
+  const std::string group = UniqueName("g");
+  this->ProduceAll(this->Numbered(topic, 5));
+  auto consumer = this->Subscribe(group, topic);
+  DeadLetterWriter dead_letters(*this->bus_, {.topic = dlq, .stage = "test"});
+  std::vector<std::string> handled;
+  int flushes = 0;
+  StageRunner runner(*consumer, dead_letters,
+                     [&](const Record& r) {
+                       handled.push_back(r.value);
+                       return absl::OkStatus();
+                     },
+                     {.before_commit = [&]() -> absl::Status {
+                       return ++flushes == 1
+                                  ? absl::UnavailableError("output down")
+                                  : absl::OkStatus();
+                     }});
+  const absl::Time deadline = absl::Now() + kWait;
+  while (flushes < 2 && absl::Now() < deadline) {
+    ASSERT_TRUE(runner.RunOnce().ok());
+  }
+  // Every record handled again after the failed flush, then committed.
+  std::multiset<std::string> counts(handled.begin(), handled.end());
+  for (int i = 0; i < 5; ++i) EXPECT_EQ(counts.count(absl::StrCat(i)), 2u);
+  consumer.reset();
+  auto restarted = this->Subscribe(group, topic);
+  auto left = restarted->Poll(10, absl::Seconds(3));
+  ASSERT_TRUE(left.ok());
+  EXPECT_TRUE(left->empty());
+}
+
 TYPED_TEST(BusConformanceTest, RejectsARecordTooLargeAndKeepsWorking) {
   const std::string topic = this->NewTopic(1);
   Message huge{

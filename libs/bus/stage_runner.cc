@@ -27,6 +27,7 @@ absl::StatusOr<size_t> StageRunner::RunOnce(const std::function<bool()>& stop) {
   auto records = consumer_.Poll(options_.max_batch, options_.poll_timeout);
   if (!records.ok()) return records.status();
   std::map<TopicPartition, int64_t> next;
+  std::map<TopicPartition, int64_t> first;
   size_t finished = 0;
   for (const Record& record : *records) {
     if (stop && stop()) break;
@@ -44,7 +45,23 @@ absl::StatusOr<size_t> StageRunner::RunOnce(const std::function<bool()>& stop) {
       ++counters_.handled;
     }
     next[{record.topic, record.partition}] = record.offset + 1;
+    first.try_emplace({record.topic, record.partition}, record.offset);
     ++finished;
+  }
+  if (!next.empty() && options_.before_commit) {
+    if (absl::Status s = options_.before_commit(); !s.ok()) {
+      ++counters_.commit_failures;
+      spdlog::error("not committing; the batch is read again: {}",
+                    s.ToString());
+      for (const auto& [tp, offset] : first) {
+        if (absl::Status seek =
+                consumer_.Seek({tp.topic, tp.partition, offset});
+            !seek.ok()) {
+          return seek;  // the consumer is unusable: let the stage restart
+        }
+      }
+      return size_t{0};
+    }
   }
   if (!next.empty()) {
     std::vector<TopicPartitionOffset> offsets;

@@ -23,6 +23,10 @@ using RecordHandler = std::function<absl::Status(const Record&)>;
 
 struct StageOptions {
   size_t max_batch = 500;
+  // Called before each commit (e.g. flushing what the handler produced);
+  // on an error nothing is committed and the consumer seeks back to the
+  // batch's first records, so the batch is handled again.
+  std::function<absl::Status()> before_commit;
   absl::Duration poll_timeout = absl::Milliseconds(200);
   absl::Duration retry_backoff = absl::Milliseconds(100);
 };

@@ -49,21 +49,27 @@ absl::Status ValidateRawDocument(const v1::RawDocument& doc,
   return absl::OkStatus();
 }
 
+bus::Message ProtoMessage(absl::string_view topic, absl::string_view key,
+                          const google::protobuf::Message& message,
+                          absl::string_view source, absl::Time time) {
+  bus::Message out{.topic = std::string(topic), .key = std::string(key)};
+  message.SerializeToString(&out.value);
+  bus::AppendCloudEventHeaders({.id = std::string(key),
+                                .source = std::string(source),
+                                .type = message.GetTypeName(),
+                                .time = time},
+                               out.headers);
+  return out;
+}
+
 bus::Message RawDocumentMessage(const v1::RawDocument& doc,
                                 absl::string_view source) {
-  bus::Message message{.topic = kRawTopic, .key = doc.id()};
-  doc.SerializeToString(&message.value);
   absl::Time time = absl::Now();
   if (doc.has_fetched_time()) {
     time = absl::FromUnixSeconds(doc.fetched_time().seconds()) +
            absl::Nanoseconds(doc.fetched_time().nanos());
   }
-  bus::AppendCloudEventHeaders({.id = doc.id(),
-                                .source = std::string(source),
-                                .type = "frontline.v1.RawDocument",
-                                .time = time},
-                               message.headers);
-  return message;
+  return ProtoMessage(kRawTopic, doc.id(), doc, source, time);
 }
 
 }  // namespace frontline::pipeline

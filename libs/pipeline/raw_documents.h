@@ -7,7 +7,9 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
+#include "absl/time/time.h"
 #include "frontline/v1/raw_document.pb.h"
+#include "google/protobuf/message.h"
 #include "libs/bus/record.h"
 
 namespace frontline::pipeline {
@@ -25,6 +27,13 @@ std::string ContentHashHex(absl::string_view bytes);
 // `max_body_bytes`, or an id that does not match RawDocumentId.
 absl::Status ValidateRawDocument(const v1::RawDocument& doc,
                                  size_t max_body_bytes);
+
+// A record carrying `message` on `topic`: key `key`, value the serialized
+// message, CloudEvents headers with ce_type the message's full type name
+// ("frontline.v1.Document"), ce_id `key`, ce_source `source`, ce_time `time`.
+bus::Message ProtoMessage(absl::string_view topic, absl::string_view key,
+                          const google::protobuf::Message& message,
+                          absl::string_view source, absl::Time time);
 
 // The record for the raw topic: key = id, CloudEvents headers, value = the
 // serialized document. `source` is the producing component, e.g.

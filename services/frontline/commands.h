@@ -4,6 +4,8 @@
 
 #include <string>
 
+#include "libs/normalize/normalizer.h"
+
 namespace frontline {
 
 struct RunFlags {
@@ -13,13 +15,20 @@ struct RunFlags {
   std::string bus;
   // Sources to ingest (YAML); none when empty.
   std::string config;
-  std::string places = "libs/gazetteer/data/places.tsv";
+  normalize::NormalizerData data;
 };
 
 struct IngestFlags {
   std::string bus = "local:var/frontline/bus";
   std::string config;
   std::string state;
+};
+
+// A pipeline stage between two topics.
+struct StageFlags {
+  std::string bus = "local:var/frontline/bus";
+  // Dictionaries and gazetteer.
+  normalize::NormalizerData data;
 };
 
 struct StateFlags {
@@ -31,6 +40,7 @@ struct StateFlags {
 };
 
 int RunAll(const RunFlags& flags);
+int RunNormalize(const StageFlags& flags);
 int RunState(const StateFlags& flags);
 int RunIngest(const IngestFlags& flags, bool feeds, bool telegram);
 int RunDevKafka(int brokers, int partitions);

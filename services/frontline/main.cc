@@ -56,8 +56,21 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   state_cmd->add_flag("--rebuild", state_flags.rebuild,
                       "Rebuild the view from offset zero first");
-  run_cmd->add_option("--places", run.places, "Gazetteer file")
+  auto add_data = [](CLI::App* cmd, frontline::normalize::NormalizerData& d) {
+    cmd->add_option("--places", d.places_tsv, "Gazetteer file")
+        ->capture_default_str();
+    cmd->add_option("--extract-data", d.extract_dir, "Claim dictionaries")
+        ->capture_default_str();
+    cmd->add_option("--text-data", d.text_dir, "Text data (boilerplate...)")
+        ->capture_default_str();
+  };
+  add_data(run_cmd, run.data);
+  frontline::StageFlags normalize_flags;
+  auto* normalize_cmd = app.add_subcommand(
+      "normalize", "RawDocuments (raw topic) to Documents (docs topic)");
+  normalize_cmd->add_option("--bus", normalize_flags.bus, "Bus URI")
       ->capture_default_str();
+  add_data(normalize_cmd, normalize_flags.data);
 
   int brokers = 3;
   int partitions = 6;
@@ -77,6 +90,7 @@ int main(int argc, char** argv) {
   CLI11_PARSE(app, argc, argv);
   if (run_cmd->parsed()) return frontline::RunAll(run);
   if (state_cmd->parsed()) return frontline::RunState(state_flags);
+  if (normalize_cmd->parsed()) return frontline::RunNormalize(normalize_flags);
   if (feed_cmd->parsed()) {
     return frontline::RunIngest(feed_flags, /*feeds=*/true, /*telegram=*/false);
   }

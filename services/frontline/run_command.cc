@@ -8,6 +8,8 @@
 #include "libs/api/server.h"
 #include "libs/bus/bus.h"
 #include "libs/gazetteer/gazetteer.h"
+#include "libs/normalize/normalize_stage.h"
+#include "libs/normalize/normalizer.h"
 #include "libs/ingest/ingest_runner.h"
 #include "libs/ingest/state_store.h"
 #include "libs/pipeline/topics.h"
@@ -53,7 +55,7 @@ int RunAll(const RunFlags& flags) {
                                                     *std::move(config));
     runner->Start();
   }
-  auto gazetteer = gazetteer::Gazetteer::Load(flags.places);
+  auto gazetteer = gazetteer::Gazetteer::Load(flags.data.places_tsv);
   if (!gazetteer.ok()) {
     std::cerr << "frontline run: " << gazetteer.status() << "\n";
     return 2;
@@ -64,12 +66,29 @@ int RunAll(const RunFlags& flags) {
     std::cerr << "frontline run: " << view.status() << "\n";
     return 1;
   }
+  auto normalizer = normalize::Normalizer::Load(flags.data);
+  if (!normalizer.ok()) {
+    std::cerr << "frontline run: " << normalizer.status() << "\n";
+    return 2;
+  }
+  auto normalize_stage =
+      normalize::NormalizeStage::Create(**bus, **normalizer);
+  if (!normalize_stage.ok()) {
+    std::cerr << "frontline run: " << normalize_stage.status() << "\n";
+    return 1;
+  }
   auto updater = state::StateUpdater::Create(**bus, **view);
   if (!updater.ok()) {
     std::cerr << "frontline run: " << updater.status() << "\n";
     return 1;
   }
   std::atomic<bool> stop{false};
+  std::thread normalizing([&] {
+    if (absl::Status s = (*normalize_stage)->Run([&] { return stop.load(); });
+        !s.ok()) {
+      spdlog::error("frontline run: normalize: {}", s.ToString());
+    }
+  });
   std::thread fold([&] {
     if (absl::Status s = (*updater)->Run([&] { return stop.load(); });
         !s.ok()) {
@@ -84,6 +103,7 @@ int RunAll(const RunFlags& flags) {
     std::cerr << "frontline run: " << server.status() << "\n";
     stop = true;
     fold.join();
+    normalizing.join();
     return 1;
   }
   spdlog::info("frontline: serving gRPC on port {} (bus {}); Ctrl-C stops",
@@ -94,6 +114,7 @@ int RunAll(const RunFlags& flags) {
   if (runner) runner->Stop();
   stop = true;
   fold.join();
+  normalizing.join();
   if (absl::Status s = (*bus)->Flush(absl::Seconds(10)); !s.ok()) {
     spdlog::error("frontline: {}", s.ToString());
   }

@@ -34,6 +34,10 @@ std::vector<Token> Tokenize(absl::string_view utf8) {
       --end;
     }
     current.end = end;
+    if (size_t apostrophe = current.text.find('\'');
+        apostrophe != std::string::npos) {
+      current.base = current.text.substr(0, apostrophe);
+    }
     if (!current.text.empty()) tokens.push_back(std::move(current));
     current = Token();
     in_token = false;

@@ -16,6 +16,9 @@ namespace frontline::text::internal {
 // A word or number of a text: lower case, apostrophe variants as '\''.
 struct Token {
   std::string text;
+  // `text` up to its first apostrophe ("yesterday" of "yesterday's"); empty
+  // when it has none.
+  std::string base;
   size_t begin = 0;  // Byte span in the text.
   size_t end = 0;
   bool is_number = false;

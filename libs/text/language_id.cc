@@ -9,6 +9,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "libs/text/line_reader.h"
@@ -27,7 +28,7 @@ constexpr double kLetterWeight = 0.40;
 // Word and trigram evidence below this means "none of the profiles".
 constexpr double kMinEvidence = 0.12;
 // Evidence at which confidence saturates, and words at which length does.
-constexpr double kFullEvidence = 0.35;
+constexpr double kFullEvidence = 0.25;
 constexpr double kFullWords = 12;
 
 void AppendUtf8(UChar32 c, std::string& out) {
@@ -149,6 +150,11 @@ absl::StatusOr<LanguageIdentifier> LanguageIdentifier::Parse(
         }
         it->letters.insert(u_tolower(c));
       }
+    } else if (field == "letter_rate") {
+      if (!absl::SimpleAtod(line.fields[2], &it->letter_rate) ||
+          it->letter_rate < 0 || it->letter_rate > 1) {
+        return bad("letter_rate must be a number in [0, 1]");
+      }
     } else if (field == "words") {
       it->words.insert(values.begin(), values.end());
     } else if (field == "trigrams") {
@@ -212,7 +218,9 @@ LanguageGuess LanguageIdentifier::Identify(absl::string_view text) const {
         trigram_total == 0 ? 0
                            : static_cast<double>(trigram_hits) / trigram_total;
     // Letters only this profile uses against those only its same-script
-    // rivals use, smoothed so that no such letters at all is neutral.
+    // rivals use, smoothed so that no such letters at all is neutral; and
+    // when none of its own letters occurs, the chance of that (Poisson with
+    // the profile's rate) if the text were in this language.
     int own = 0, rival = 0;
     for (const Profile& other : profiles_) {
       if (other.script != profile.script) continue;
@@ -222,7 +230,8 @@ LanguageGuess LanguageIdentifier::Identify(absl::string_view text) const {
         if (it != stats.letter_counts.end()) tally += it->second;
       }
     }
-    const double letters = (own + 0.5) / (own + rival + 1.0);
+    double letters = (own + 0.5) / (own + rival + 1.0);
+    if (own == 0) letters *= std::exp(-profile.letter_rate * script->second);
 
     const double evidence = (kWordWeight * words + kTrigramWeight * trigrams) /
                             (kWordWeight + kTrigramWeight);
@@ -239,7 +248,7 @@ LanguageGuess LanguageIdentifier::Identify(absl::string_view text) const {
     }
   }
   if (best_profile == nullptr || best_evidence < kMinEvidence) return guess;
-  const double lead = best / (best + second);
+  const double lead = (best - second) / best;
   const double strength =
       std::min(1.0, best_evidence / kFullEvidence) *
       std::min(1.0, std::sqrt(stats.words.size() / kFullWords));

@@ -18,8 +18,9 @@ struct LanguageGuess {
   // text has too few letters, no profile's script dominates it, or it looks
   // like none of the profiled languages.
   std::string code = "und";
-  // In [0, 1]: how far the best language leads the runner-up, scaled down
-  // for short texts and weak evidence. 0 with "und".
+  // In [0, 1]: the share of the best language's score the runner-up does
+  // not reach, scaled down for texts under a dozen words and for weak word
+  // and trigram evidence. 0 with "und".
   double confidence = 0;
 };
 
@@ -42,6 +43,7 @@ class LanguageIdentifier {
     std::string code;
     int script = -1;  // UScriptCode.
     absl::flat_hash_set<int32_t> letters;
+    double letter_rate = 0;  // Share of the script's letters `letters` are.
     absl::flat_hash_set<std::string> words;
     absl::flat_hash_set<std::string> trigrams;
   };

@@ -103,6 +103,9 @@ class Matcher {
                             size_t i) const {
     if (i >= tokens_.size()) return std::nullopt;
     auto it = map.find(tokens_[i].text);
+    if (it == map.end() && !tokens_[i].base.empty()) {
+      it = map.find(tokens_[i].base);
+    }
     if (it == map.end()) return std::nullopt;
     return it->second;
   }
@@ -112,7 +115,8 @@ class Matcher {
       if (i + phrase.words.size() > tokens_.size()) continue;
       bool ok = true;
       for (size_t k = 0; k < phrase.words.size() && ok; ++k) {
-        ok = tokens_[i + k].text == phrase.words[k] &&
+        ok = (tokens_[i + k].text == phrase.words[k] ||
+              tokens_[i + k].base == phrase.words[k]) &&
              (k == 0 || Adjacent(i + k));
       }
       if (!ok) continue;

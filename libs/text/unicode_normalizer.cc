@@ -7,6 +7,7 @@
 #include <cstdint>
 
 #include "absl/status/status.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "libs/text/char_fold.h"
 #include "libs/text/utf8.h"
@@ -57,6 +58,8 @@ bool IsAscii(absl::string_view s) {
   return true;
 }
 
+// `normalizer` applied; ASCII input is taken as already normal, so this is
+// only for NFC (Key lower-cases ASCII itself).
 std::string Normalize(const icu::Normalizer2& normalizer, std::string in) {
   if (IsAscii(in)) return in;
   UErrorCode status = U_ZERO_ERROR;
@@ -135,8 +138,9 @@ std::string UnicodeNormalizer::Clean(absl::string_view bytes,
 }
 
 std::string UnicodeNormalizer::Key(absl::string_view bytes) const {
-  std::string folded =
-      Normalize(*nfkc_casefold_, Clean(bytes, Layout::kSingleLine));
+  std::string clean = Clean(bytes, Layout::kSingleLine);
+  std::string folded = IsAscii(clean) ? absl::AsciiStrToLower(clean)
+                                      : Normalize(*nfkc_casefold_, clean);
   return LayOut(UnifyChars(folded, /*fold_yo=*/true), Layout::kSingleLine);
 }
 

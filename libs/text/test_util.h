@@ -1,0 +1,78 @@
+// Shared by frontline_text's tests: the shipped data loaded once, fixtures
+// and seeds read from disk.
+#ifndef FRONTLINE_LIBS_TEXT_TEST_UTIL_H_
+#define FRONTLINE_LIBS_TEXT_TEST_UTIL_H_
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "gtest/gtest.h"
+#include "libs/text/boilerplate.h"
+#include "libs/text/canonical_url.h"
+#include "libs/text/language_id.h"
+#include "libs/text/relative_date.h"
+#include "libs/text/unicode_normalizer.h"
+
+namespace frontline::text::testing {
+
+inline std::string DataPath(const std::string& name) {
+  return std::string(FRONTLINE_TEXT_DATA) + "/" + name;
+}
+
+inline std::string ReadTestFile(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  EXPECT_TRUE(in) << "cannot read " << path;
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+inline std::string Fixture(const std::string& name) {
+  return ReadTestFile(std::filesystem::path(FRONTLINE_TEXT_TESTDATA) / name);
+}
+
+// The seeds directory, or empty when FRONTLINE_SHARED_DIR is unset or has
+// no seeds.
+inline std::filesystem::path SeedsDir() {
+  const char* shared = std::getenv("FRONTLINE_SHARED_DIR");
+  if (shared == nullptr) return {};
+  std::filesystem::path seeds = std::filesystem::path(shared) / "seeds";
+  if (!std::filesystem::is_directory(seeds)) return {};
+  return seeds;
+}
+
+// The shipped data, loaded once per test binary.
+struct Shipped {
+  UnicodeNormalizer normalizer;
+  BoilerplateFilter boilerplate;
+  LanguageIdentifier languages;
+  RelativeDateResolver dates;
+  UrlCanonicalizer urls;
+
+  static const Shipped& Get() {
+    static const Shipped* shipped = [] {
+      absl::StatusOr<UnicodeNormalizer> normalizer =
+          UnicodeNormalizer::Create();
+      if (!normalizer.ok()) std::abort();
+      auto boilerplate =
+          BoilerplateFilter::Load(DataPath("boilerplate.txt"), *normalizer);
+      auto languages = LanguageIdentifier::Load(DataPath("languages.txt"));
+      auto dates = RelativeDateResolver::Load(DataPath("calendar.txt"));
+      auto urls = UrlCanonicalizer::Load(DataPath("tracking_params.txt"));
+      if (!boilerplate.ok() || !languages.ok() || !dates.ok() || !urls.ok()) {
+        std::abort();
+      }
+      return new Shipped{*normalizer, *std::move(boilerplate),
+                         *std::move(languages), *std::move(dates),
+                         *std::move(urls)};
+    }();
+    return *shipped;
+  }
+};
+
+}  // namespace frontline::text::testing
+
+#endif  // FRONTLINE_LIBS_TEXT_TEST_UTIL_H_

@@ -8,7 +8,6 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
-#include "libs/text/paragraphs.h"
 
 namespace frontline::text {
 namespace {
@@ -43,20 +42,15 @@ bool IsSignatureLine(absl::string_view line) {
 }  // namespace
 
 std::string PlainTextCleaner::Clean(absl::string_view bytes) const {
-  const std::string clean = normalizer_.Clean(bytes, Layout::kParagraphs);
-  std::vector<internal::Block> blocks;
-  for (absl::string_view paragraph : absl::StrSplit(clean, "\n\n")) {
-    internal::Block block;
-    block.text = std::string(paragraph);
-    block.text_bytes = paragraph.size();
-    blocks.push_back(std::move(block));
-  }
-  return internal::AssembleParagraphs(blocks, normalizer_, &filter_,
-                                      /*drop_link_lists=*/false)
-      .text;
+  return CleanLines(bytes, /*drop_signature=*/false);
 }
 
 std::string PlainTextCleaner::CleanTelegramPost(absl::string_view bytes) const {
+  return CleanLines(bytes, /*drop_signature=*/true);
+}
+
+std::string PlainTextCleaner::CleanLines(absl::string_view bytes,
+                                         bool drop_signature) const {
   const std::string clean = normalizer_.Clean(bytes, Layout::kParagraphs);
   // Lines kept, with an empty entry marking a paragraph break.
   std::vector<absl::string_view> lines;
@@ -70,7 +64,8 @@ std::string PlainTextCleaner::CleanTelegramPost(absl::string_view bytes) const {
     }
   }
   while (!lines.empty() &&
-         (lines.back().empty() || IsSignatureLine(lines.back()))) {
+         (lines.back().empty() ||
+          (drop_signature && IsSignatureLine(lines.back())))) {
     lines.pop_back();
   }
   std::string out;

@@ -18,19 +18,22 @@ class PlainTextCleaner {
                    const BoilerplateFilter& filter)
       : normalizer_(normalizer), filter_(filter) {}
 
-  // Plain text (feed summaries, text/plain bodies): paragraphs are separated
-  // by blank lines and come out in stored form (UnicodeNormalizer::Clean),
-  // one blank line between them, line breaks inside a paragraph kept.
-  // Paragraphs the filter judges boilerplate are dropped.
+  // Plain text (feed summaries, text/plain bodies, extracted articles):
+  // comes out in stored form (UnicodeNormalizer::Clean), paragraphs
+  // separated by one blank line, line breaks inside a paragraph kept. Every
+  // line is judged by the filter on its own (plain text commonly puts one
+  // paragraph a line, bylines and "See also" links included) and dropped
+  // when it is boilerplate.
   std::string Clean(absl::string_view bytes) const;
 
-  // The text of a Telegram post: as Clean, but every line is judged on its
-  // own (posts put one statement a line), and trailing lines made only of
+  // The text of a Telegram post: as Clean, and trailing lines made only of
   // hashtags, @mentions, links and symbols (a channel's signature, "👉
   // @channel | t.me/channel") are dropped.
   std::string CleanTelegramPost(absl::string_view bytes) const;
 
  private:
+  std::string CleanLines(absl::string_view bytes, bool drop_signature) const;
+
   const UnicodeNormalizer& normalizer_;
   const BoilerplateFilter& filter_;
 };

@@ -26,14 +26,16 @@ TEST(PlainTextTest, DropsBoilerplateParagraphs) {
 
 TEST(PlainTextTest, TelegramPostDropsSignatureAndCallsToSubscribe) {
   const std::string post =
-      "⚡️ Сили оборони відбили 12 атак поблизу "
+      "⚡️ Сили оборони відбили 12 атак "
+      "поблизу "
       "Курахового.\n"
       "Бої тривають.\n\n"
       "Підписатися на канал\n"
       "#новини #фронт\n"
       "👉 @frontline_news | https://t.me/frontline_news";
   EXPECT_EQ(Cleaner().CleanTelegramPost(post),
-            "⚡️ Сили оборони відбили 12 атак поблизу "
+            "⚡️ Сили оборони відбили 12 атак "
+            "поблизу "
             "Курахового.\n"
             "Бої тривають.");
 }

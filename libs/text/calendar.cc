@@ -142,8 +142,10 @@ absl::StatusOr<Calendar> ParseCalendar(absl::string_view contents) {
         calendar.seasons[words[0]] =
             static_cast<int>(it - std::begin(kSeasons));
       }
-    } else if (kind == "last" || kind == "preposition" || kind == "partofday") {
+    } else if (kind == "last" || kind == "next" || kind == "preposition" ||
+               kind == "partofday") {
       auto& set = kind == "last"          ? calendar.last_words
+                  : kind == "next"        ? calendar.next_words
                   : kind == "preposition" ? calendar.prepositions
                                           : calendar.parts_of_day;
       for (const auto& words : forms) set.insert(words[0]);

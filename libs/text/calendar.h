@@ -42,6 +42,7 @@ struct Calendar {
   absl::flat_hash_map<std::string, int> seasons;   // -> 0 winter..3 autumn
   std::vector<RelativePhrase> relatives;           // Longest first.
   absl::flat_hash_set<std::string> last_words;
+  absl::flat_hash_set<std::string> next_words;
   absl::flat_hash_set<std::string> prepositions;
   absl::flat_hash_set<std::string> parts_of_day;
 };

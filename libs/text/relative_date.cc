@@ -61,7 +61,7 @@ bool IsDayNumber(const Token& t, int& day) {
 
 bool IsYear(const Token& t, int& year) {
   return t.is_number && t.text.size() == 4 && absl::SimpleAtoi(t.text, &year) &&
-         year >= 1900 && year <= 2199;
+         year >= 1800 && year <= 2199;
 }
 
 // A valid civil day (no normalization of 31 February).
@@ -87,6 +87,7 @@ class Matcher {
   std::optional<Match> At(size_t i) const {
     if (auto m = Relative(i)) return m;
     if (auto m = Last(i)) return m;
+    if (auto m = Next(i)) return m;
     if (auto m = DayMonth(i)) return m;
     if (auto m = MonthDay(i)) return m;
     if (auto m = Weekday(i)) return m;
@@ -165,6 +166,26 @@ class Matcher {
       absl::CivilDay start = SeasonStart(*season, year);
       while (start >= current) start = SeasonStart(*season, --year);
       return Match{start, DatePrecision::kSeason, i, i + 1};
+    }
+    return std::nullopt;
+  }
+
+  std::optional<Match> Next(size_t i) const {
+    if (i + 1 >= tokens_.size() ||
+        !calendar_.next_words.contains(tokens_[i].text) || !Adjacent(i + 1)) {
+      return std::nullopt;
+    }
+    if (auto weekday = Lookup(calendar_.weekdays, i + 1)) {
+      int ahead = (*weekday - WeekdayNumber(published_) + 7) % 7;
+      if (ahead == 0) ahead = 7;
+      return Match{published_ + ahead, DatePrecision::kDay, i, i + 1};
+    }
+    if (auto month = Lookup(calendar_.months, i + 1)) {
+      absl::CivilMonth m(published_.year(), *month);
+      if (m <= absl::CivilMonth(published_)) {
+        m = absl::CivilMonth(m.year() + 1, *month);
+      }
+      return Match{absl::CivilDay(m), DatePrecision::kMonth, i, i + 1};
     }
     return std::nullopt;
   }

@@ -44,8 +44,10 @@ class RelativeDateResolver {
   // Resolution, past preferred since news reports what happened:
   //   - weekday ("on Monday", "Sunday night", "у понеділок"): the latest
   //     such day not after publication; "last Monday": strictly before it;
-  //   - "yesterday", "today", "last week", "last month", "last year" and
-  //     the like: counted from publication; weeks start on Monday;
+  //     "next Monday": strictly after publication;
+  //   - "yesterday", "today", "tomorrow", "last week", "next week", "last
+  //     month", "last year" and the like: counted from publication; weeks
+  //     start on Monday;
   //   - day and month ("on Jan. 5", "5 January", "5 січня", "5 января"):
   //     that date in the publication year when it is at most 7 days after
   //     publication (announced events), else in the year before; with a year
@@ -53,7 +55,7 @@ class RelativeDateResolver {
   //   - month alone, after a preposition or before a year ("in December",
   //     "у грудні", "в декабре", "December 2024"): the latest such month
   //     starting not after publication; "last December": strictly before
-  //     the publication month;
+  //     the publication month; "next March": strictly after it;
   //   - "last summer" (any season): the latest such season before the one
   //     publication falls in (winter runs Dec-Feb, spring Mar-May...).
   // A lone month name without preposition or year ("may") is not a date.

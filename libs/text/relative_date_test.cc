@@ -60,6 +60,24 @@ TEST(RelativeDateTest, Weekdays) {
   ExpectOne("у п’ятницю", absl::CivilDay(2025, 1, 3), P::kDay, "у п’ятницю");
 }
 
+TEST(RelativeDateTest, ComingDays) {
+  ExpectOne("talks next Friday", absl::CivilDay(2025, 1, 10), P::kDay,
+            "next Friday");
+  ExpectOne("next Monday", absl::CivilDay(2025, 1, 13), P::kDay, "next Monday");
+  ExpectOne("tomorrow", absl::CivilDay(2025, 1, 7), P::kDay, "tomorrow");
+  ExpectOne("наступного тижня", absl::CivilDay(2025, 1, 13), P::kWeek,
+            "наступного тижня");
+  ExpectOne("в следующем месяце", absl::CivilDay(2025, 2, 1), P::kMonth,
+            "в следующем месяце");
+  ExpectOne("next January", absl::CivilDay(2026, 1, 1), P::kMonth,
+            "next January");
+}
+
+TEST(RelativeDateTest, OldYears) {
+  ExpectOne("Est. May 19, 1883", absl::CivilDay(1883, 5, 19), P::kDay,
+            "May 19, 1883");
+}
+
 TEST(RelativeDateTest, RelativeDays) {
   ExpectOne("Yesterday, drones struck", absl::CivilDay(2025, 1, 5), P::kDay,
             "Yesterday");

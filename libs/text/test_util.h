@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <sstream>
 #include <string>
 
@@ -62,8 +63,13 @@ struct Shipped {
       auto languages = LanguageIdentifier::Load(DataPath("languages.txt"));
       auto dates = RelativeDateResolver::Load(DataPath("calendar.txt"));
       auto urls = UrlCanonicalizer::Load(DataPath("tracking_params.txt"));
-      if (!boilerplate.ok() || !languages.ok() || !dates.ok() || !urls.ok()) {
-        std::abort();
+      for (const absl::Status& status :
+           {boilerplate.status(), languages.status(), dates.status(),
+            urls.status()}) {
+        if (!status.ok()) {
+          std::cerr << "shipped data: " << status << "\n";
+          std::abort();
+        }
       }
       return new Shipped{*normalizer, *std::move(boilerplate),
                          *std::move(languages), *std::move(dates),

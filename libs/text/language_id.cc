@@ -9,6 +9,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
@@ -47,19 +48,28 @@ struct TextStats {
 
 TextStats Scan(absl::string_view text) {
   TextStats stats;
+  int ascii_letters[128] = {};
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
   const int32_t n = static_cast<int32_t>(text.size());
   std::string word;
   int32_t i = 0;
   while (i <= n) {
     UChar32 c = ' ';
-    if (i < n) {
+    if (i < n && s[i] < 0x80) {
+      c = s[i++];
+      if (absl::ascii_isalpha(static_cast<unsigned char>(c))) {
+        c = absl::ascii_tolower(static_cast<unsigned char>(c));
+        ++ascii_letters[c];
+        word.push_back(static_cast<char>(c));
+        continue;
+      }
+    } else if (i < n) {
       U8_NEXT(s, i, n, c);
     } else {
       ++i;
     }
     if (c == '\'' || c == 0x2019 || c == 0x02BC) continue;
-    if (c >= 0 && u_isalpha(c)) {
+    if (c >= 0x80 && u_isalpha(c)) {
       c = u_tolower(c);
       ++stats.letters;
       UErrorCode status = U_ZERO_ERROR;
@@ -73,25 +83,39 @@ TextStats Scan(absl::string_view text) {
       word.clear();
     }
   }
+  int latin = 0;
+  for (int c = 0; c < 128; ++c) {
+    if (ascii_letters[c] == 0) continue;
+    latin += ascii_letters[c];
+    stats.letter_counts[c] += ascii_letters[c];
+  }
+  if (latin > 0) {
+    stats.letters += latin;
+    stats.script_letters[USCRIPT_LATIN] += latin;
+  }
   return stats;
 }
 
-// Letter trigrams of the padded word, in UTF-8, '_' at the edges.
+// Letter trigrams of the word padded with '_' at the edges, in UTF-8.
+// `padded` is scratch space; the views passed to `f` point into it.
 template <typename F>
-void ForEachTrigram(const std::string& word, F&& f) {
-  std::vector<std::string> chars = {"_"};
-  const auto* s = reinterpret_cast<const uint8_t*>(word.data());
-  const int32_t n = static_cast<int32_t>(word.size());
+void ForEachTrigram(const std::string& word, std::string& padded,
+                    std::vector<int32_t>& starts, F&& f) {
+  padded.assign("_");
+  padded.append(word);
+  padded.push_back('_');
+  starts.clear();
+  const auto* s = reinterpret_cast<const uint8_t*>(padded.data());
+  const int32_t n = static_cast<int32_t>(padded.size());
   int32_t i = 0;
   while (i < n) {
-    const int32_t begin = i;
-    UChar32 c;
-    U8_NEXT(s, i, n, c);
-    chars.emplace_back(word.data() + begin, i - begin);
+    starts.push_back(i);
+    U8_FWD_1(s, i, n);
   }
-  chars.push_back("_");
-  for (size_t k = 0; k + 2 < chars.size(); ++k) {
-    f(absl::StrCat(chars[k], chars[k + 1], chars[k + 2]));
+  starts.push_back(n);
+  const absl::string_view view(padded);
+  for (size_t k = 0; k + 3 < starts.size(); ++k) {
+    f(view.substr(starts[k], starts[k + 3] - starts[k]));
   }
 }
 
@@ -190,9 +214,16 @@ LanguageGuess LanguageIdentifier::Identify(absl::string_view text) const {
 
   absl::flat_hash_map<std::string, int> trigram_counts;
   int trigram_total = 0;
+  std::string padded;
+  std::vector<int32_t> starts;
   for (const std::string& word : stats.words) {
-    ForEachTrigram(word, [&](std::string t) {
-      ++trigram_counts[std::move(t)];
+    ForEachTrigram(word, padded, starts, [&](absl::string_view t) {
+      auto it = trigram_counts.find(t);
+      if (it == trigram_counts.end()) {
+        trigram_counts.emplace(std::string(t), 1);
+      } else {
+        ++it->second;
+      }
       ++trigram_total;
     });
   }

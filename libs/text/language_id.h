@@ -36,7 +36,7 @@ class LanguageIdentifier {
   // not change mid-article); never fails.
   LanguageGuess Identify(absl::string_view text) const;
 
-  static constexpr size_t kMaxScannedBytes = 16 << 10;
+  static constexpr size_t kMaxScannedBytes = 4 << 10;
 
  private:
   struct Profile {

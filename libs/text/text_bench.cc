@@ -183,6 +183,55 @@ void BM_HtmlToTextKeyLanguage(benchmark::State& state) {
 }
 BENCHMARK(BM_HtmlToTextKeyLanguage);
 
+// The extracted texts, for the stages after extraction on their own.
+const std::vector<std::string>& Texts() {
+  static const auto* texts = [] {
+    auto* t = new std::vector<std::string>;
+    const Stages& stages = GetStages();
+    HtmlToText extractor(stages.normalizer, stages.boilerplate);
+    for (const std::string& page : GetCorpus().pages) {
+      t->push_back(extractor.Extract(page)->text);
+    }
+    return t;
+  }();
+  return *texts;
+}
+
+void CountText(benchmark::State& state) {
+  size_t bytes = 0;
+  for (const std::string& text : Texts()) bytes += text.size();
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * bytes);
+  state.counters["docs_per_s"] = benchmark::Counter(
+      static_cast<double>(state.iterations() * Texts().size()),
+      benchmark::Counter::kIsRate);
+}
+
+// UnicodeNormalizer::Key over extracted text (MB/s of text, not HTML).
+void BM_KeyOfText(benchmark::State& state) {
+  const Stages& stages = GetStages();
+  for (auto _ : state) {
+    for (const std::string& text : Texts()) {
+      std::string key = stages.normalizer.Key(text);
+      benchmark::DoNotOptimize(key);
+    }
+  }
+  CountText(state);
+}
+BENCHMARK(BM_KeyOfText);
+
+// LanguageIdentifier::Identify over extracted text (MB/s of text).
+void BM_LanguageOfText(benchmark::State& state) {
+  const Stages& stages = GetStages();
+  for (auto _ : state) {
+    for (const std::string& text : Texts()) {
+      LanguageGuess guess = stages.languages.Identify(text);
+      benchmark::DoNotOptimize(guess);
+    }
+  }
+  CountText(state);
+}
+BENCHMARK(BM_LanguageOfText);
+
 }  // namespace
 }  // namespace frontline::text
 

@@ -7,7 +7,7 @@ namespace frontline::text {
 namespace {
 
 BoilerplateVerdict Judge(absl::string_view paragraph) {
-  const testing::Shipped& shipped = testing::Shipped::Get();
+  const TextResources& shipped = testing::Shipped::Get();
   return shipped.boilerplate.Judge(shipped.normalizer.Key(paragraph));
 }
 

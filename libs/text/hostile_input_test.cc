@@ -16,7 +16,7 @@ namespace {
 using ::testing::HasSubstr;
 
 HtmlToText Extractor() {
-  const testing::Shipped& shipped = testing::Shipped::Get();
+  const TextResources& shipped = testing::Shipped::Get();
   return HtmlToText(shipped.normalizer, shipped.boilerplate);
 }
 
@@ -26,7 +26,7 @@ TEST(HostileInputTest, InvalidUtf8BecomesReplacementCharacters) {
   ASSERT_TRUE(out.ok()) << out.status();
   EXPECT_TRUE(IsValidUtf8(out->text));
   EXPECT_THAT(out->text, HasSubstr("Kursk \xEF\xBF\xBD\xEF\xBF\xBD region"));
-  const testing::Shipped& shipped = testing::Shipped::Get();
+  const TextResources& shipped = testing::Shipped::Get();
   EXPECT_TRUE(IsValidUtf8(shipped.normalizer.Key("\x80\x81 abc \xF5")));
   EXPECT_EQ(shipped.languages.Identify("\xFF\xFE\xFD").code, "und");
 }
@@ -37,7 +37,7 @@ TEST(HostileInputTest, NulBytesAreDropped) {
   ASSERT_TRUE(out.ok()) << out.status();
   EXPECT_EQ(out->text.find('\0'), std::string::npos);
   EXPECT_THAT(out->text, HasSubstr("rsk"));
-  const testing::Shipped& shipped = testing::Shipped::Get();
+  const TextResources& shipped = testing::Shipped::Get();
   PlainTextCleaner cleaner(shipped.normalizer, shipped.boilerplate);
   EXPECT_EQ(cleaner.Clean(std::string("a\0b", 3)), "ab");
 }

@@ -12,7 +12,7 @@ using ::testing::Not;
 
 ExtractedText Extract(absl::string_view html,
                       const HtmlToTextOptions& options = {}) {
-  const testing::Shipped& shipped = testing::Shipped::Get();
+  const TextResources& shipped = testing::Shipped::Get();
   HtmlToText extractor(shipped.normalizer, shipped.boilerplate);
   absl::StatusOr<ExtractedText> out = extractor.Extract(html, options);
   EXPECT_TRUE(out.ok()) << out.status();

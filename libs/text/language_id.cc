@@ -101,7 +101,8 @@ TextStats Scan(absl::string_view text) {
 template <typename F>
 void ForEachTrigram(const std::string& word, std::string& padded,
                     std::vector<int32_t>& starts, F&& f) {
-  padded.assign("_");
+  padded.clear();
+  padded.push_back('_');
   padded.append(word);
   padded.push_back('_');
   starts.clear();

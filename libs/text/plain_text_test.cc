@@ -7,7 +7,7 @@ namespace frontline::text {
 namespace {
 
 PlainTextCleaner Cleaner() {
-  const testing::Shipped& shipped = testing::Shipped::Get();
+  const TextResources& shipped = testing::Shipped::Get();
   return PlainTextCleaner(shipped.normalizer, shipped.boilerplate);
 }
 

@@ -50,7 +50,7 @@ std::string AsNewsPage(const std::string& seed) {
 TEST(SeedsTest, AllSeedsAreEnglishWithConfidence) {
   const std::vector<std::filesystem::path> seeds = Seeds();
   if (seeds.empty()) GTEST_SKIP() << "FRONTLINE_SHARED_DIR/seeds is absent";
-  const testing::Shipped& shipped = testing::Shipped::Get();
+  const TextResources& shipped = testing::Shipped::Get();
   for (const auto& path : seeds) {
     const LanguageGuess guess =
         shipped.languages.Identify(testing::ReadTestFile(path));
@@ -74,7 +74,7 @@ bool IsSeedBoilerplate(absl::string_view paragraph) {
 TEST(SeedsTest, PlainTextDropsOnlyTheBoilerplate) {
   const std::vector<std::filesystem::path> seeds = Seeds();
   if (seeds.empty()) GTEST_SKIP() << "FRONTLINE_SHARED_DIR/seeds is absent";
-  const testing::Shipped& shipped = testing::Shipped::Get();
+  const TextResources& shipped = testing::Shipped::Get();
   PlainTextCleaner cleaner(shipped.normalizer, shipped.boilerplate);
   for (const auto& path : seeds) {
     const std::string seed = testing::ReadTestFile(path);
@@ -94,7 +94,7 @@ TEST(SeedsTest, PlainTextDropsOnlyTheBoilerplate) {
 TEST(SeedsTest, NewsPageGivesBackTheSeed) {
   const std::vector<std::filesystem::path> seeds = Seeds();
   if (seeds.empty()) GTEST_SKIP() << "FRONTLINE_SHARED_DIR/seeds is absent";
-  const testing::Shipped& shipped = testing::Shipped::Get();
+  const TextResources& shipped = testing::Shipped::Get();
   HtmlToText extractor(shipped.normalizer, shipped.boilerplate);
   PlainTextCleaner cleaner(shipped.normalizer, shipped.boilerplate);
   for (const auto& path : seeds) {

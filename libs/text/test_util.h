@@ -11,11 +11,7 @@
 #include <string>
 
 #include "gtest/gtest.h"
-#include "libs/text/boilerplate.h"
-#include "libs/text/canonical_url.h"
-#include "libs/text/language_id.h"
-#include "libs/text/relative_date.h"
-#include "libs/text/unicode_normalizer.h"
+#include "libs/text/text_resources.h"
 
 namespace frontline::text::testing {
 
@@ -47,33 +43,15 @@ inline std::filesystem::path SeedsDir() {
 
 // The shipped data, loaded once per test binary.
 struct Shipped {
-  UnicodeNormalizer normalizer;
-  BoilerplateFilter boilerplate;
-  LanguageIdentifier languages;
-  RelativeDateResolver dates;
-  UrlCanonicalizer urls;
-
-  static const Shipped& Get() {
-    static const Shipped* shipped = [] {
-      absl::StatusOr<UnicodeNormalizer> normalizer =
-          UnicodeNormalizer::Create();
-      if (!normalizer.ok()) std::abort();
-      auto boilerplate =
-          BoilerplateFilter::Load(DataPath("boilerplate.txt"), *normalizer);
-      auto languages = LanguageIdentifier::Load(DataPath("languages.txt"));
-      auto dates = RelativeDateResolver::Load(DataPath("calendar.txt"));
-      auto urls = UrlCanonicalizer::Load(DataPath("tracking_params.txt"));
-      for (const absl::Status& status :
-           {boilerplate.status(), languages.status(), dates.status(),
-            urls.status()}) {
-        if (!status.ok()) {
-          std::cerr << "shipped data: " << status << "\n";
-          std::abort();
-        }
+  static const TextResources& Get() {
+    static const TextResources* shipped = [] {
+      absl::StatusOr<std::unique_ptr<const TextResources>> resources =
+          TextResources::Load(FRONTLINE_TEXT_DATA);
+      if (!resources.ok()) {
+        std::cerr << "shipped data: " << resources.status() << "\n";
+        std::abort();
       }
-      return new Shipped{*normalizer, *std::move(boilerplate),
-                         *std::move(languages), *std::move(dates),
-                         *std::move(urls)};
+      return resources->release();
     }();
     return *shipped;
   }

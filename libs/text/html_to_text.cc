@@ -2,6 +2,7 @@
 
 #include <gumbo.h>
 
+#include <algorithm>
 #include <utility>
 #include <vector>
 
@@ -398,6 +399,11 @@ absl::StatusOr<ExtractedText> HtmlToText::Extract(
         FirstElementText(output->root, GUMBO_TAG_TITLE), Layout::kSingleLine);
   }
   gumbo_destroy_output(&gumbo_options, output);
+  if (!out.title.empty() && absl::StartsWith(out.text, out.title) &&
+      (out.text.size() == out.title.size() ||
+       out.text.compare(out.title.size(), 2, "\n\n") == 0)) {
+    out.text.erase(0, std::min(out.text.size(), out.title.size() + 2));
+  }
   return out;
 }
 

@@ -33,6 +33,9 @@ struct ExtractedText {
   // blank line: every block element (p, div, h1-h6, blockquote, pre, table,
   // figcaption...) is a paragraph, <br> a line break, a list one paragraph
   // with an item a line, table rows lines. Character references decoded.
+  // Does not begin with the title: a first paragraph equal to it is left
+  // out, so pages that put the headline inside or outside their <header>
+  // give the same text.
   std::string text;
   // Blocks dropped as boilerplate or navigation.
   int paragraphs_dropped = 0;

@@ -48,7 +48,8 @@ TEST(HtmlToTextTest, EnglishArticleKeepsTheReportOnly) {
 TEST(HtmlToTextTest, UkrainianArticleDropsItsBoilerplate) {
   const ExtractedText out = Extract(testing::Fixture("ukrainian_article.html"));
   EXPECT_EQ(out.title, "ЗСУ відновили наступ на Курщині");
-  EXPECT_THAT(out.text, HasSubstr("Українські війська у неділю розпочали"));
+  EXPECT_THAT(out.text,
+              ::testing::StartsWith("Українські війська у неділю розпочали"));
   EXPECT_THAT(out.text, HasSubstr("взяли під контроль Курахове"));
   for (const char* boilerplate :
        {"Читайте також", "захоплення Курахового", "Підписуйтесь", "Поділитися",
@@ -60,7 +61,8 @@ TEST(HtmlToTextTest, UkrainianArticleDropsItsBoilerplate) {
 TEST(HtmlToTextTest, RussianArticleDropsItsBoilerplate) {
   const ExtractedText out = Extract(testing::Fixture("russian_article.html"));
   EXPECT_EQ(out.title, "Бои в Курской области: что известно");
-  EXPECT_THAT(out.text, HasSubstr("В воскресенье украинские подразделения"));
+  EXPECT_THAT(out.text,
+              ::testing::StartsWith("В воскресенье украинские подразделения"));
   EXPECT_THAT(out.text, HasSubstr("Эксперты считают"));
   for (const char* boilerplate :
        {"Читайте также", "Подписывайтесь", "Авторы", "Главная"}) {
@@ -76,6 +78,15 @@ TEST(HtmlToTextTest, BlocksBecomeParagraphs) {
       "</body>");
   EXPECT_EQ(out.text,
             "Head\n\none bold text\n\ntwo\nlines\n\nquote\n\na\nb\n\nx y\nz");
+}
+
+TEST(HtmlToTextTest, TitleIsNotRepeatedInTheText) {
+  const ExtractedText out = Extract(
+      "<article><h1>Head line</h1><p>Body.</p><h2>Head line</h2>"
+      "</article>");
+  EXPECT_EQ(out.title, "Head line");
+  EXPECT_EQ(out.text, "Body.\n\nHead line");
+  EXPECT_EQ(Extract("<h1>Only</h1>").text, "");
 }
 
 TEST(HtmlToTextTest, DecodesEntities) {

@@ -22,8 +22,8 @@ absl::Status Invalid(absl::string_view why, absl::string_view url) {
 
 std::string UpperPercentEscapes(absl::string_view s) {
   std::string out(s);
-  for (size_t i = 0; i + 2 < out.size() + 0 && i < out.size(); ++i) {
-    if (out[i] == '%' && i + 2 < out.size() &&
+  for (size_t i = 0; i + 2 < out.size(); ++i) {
+    if (out[i] == '%' &&
         absl::ascii_isxdigit(static_cast<unsigned char>(out[i + 1])) &&
         absl::ascii_isxdigit(static_cast<unsigned char>(out[i + 2]))) {
       out[i + 1] = absl::ascii_toupper(static_cast<unsigned char>(out[i + 1]));
@@ -32,6 +32,25 @@ std::string UpperPercentEscapes(absl::string_view s) {
     }
   }
   return out;
+}
+
+// RFC 3986 section 5.2.4: "." and ".." segments resolved.
+std::string RemoveDotSegments(absl::string_view path) {
+  std::vector<absl::string_view> out;
+  std::vector<absl::string_view> segments = absl::StrSplit(path, '/');
+  for (size_t i = 1; i < segments.size(); ++i) {
+    const absl::string_view segment = segments[i];
+    const bool last = i + 1 == segments.size();
+    if (segment == ".") {
+      if (last) out.push_back("");
+    } else if (segment == "..") {
+      if (!out.empty()) out.pop_back();
+      if (last) out.push_back("");
+    } else {
+      out.push_back(segment);
+    }
+  }
+  return absl::StrCat("/", absl::StrJoin(out, "/"));
 }
 
 bool IsTelegramHost(absl::string_view host) {
@@ -175,7 +194,8 @@ absl::StatusOr<std::string> UrlCanonicalizer::Canonicalize(
 
   std::string out = absl::StrCat(scheme, "://", userinfo, lower_host);
   if (!port.empty()) absl::StrAppend(&out, ":", port);
-  absl::StrAppend(&out, path.empty() ? "/" : UpperPercentEscapes(path));
+  absl::StrAppend(
+      &out, path.empty() ? "/" : UpperPercentEscapes(RemoveDotSegments(path)));
   if (!params.empty()) {
     out.push_back('?');
     for (size_t i = 0; i < params.size(); ++i) {

@@ -23,7 +23,8 @@ class UrlCanonicalizer {
   //   - scheme and host in lower case, a trailing dot of the host dropped;
   //     user info kept as written;
   //   - default ports (80 for http, 443 for https) dropped;
-  //   - an empty path becomes "/"; percent escapes in upper-case hex;
+  //   - an empty path becomes "/"; "." and ".." segments resolved (RFC 3986
+  //     5.2.4); percent escapes in upper-case hex;
   //   - the fragment dropped;
   //   - tracking parameters (the list) dropped, case-insensitively; the rest
   //     sorted by name then value (byte order), empty parameters ("&&")

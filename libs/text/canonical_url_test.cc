@@ -23,6 +23,13 @@ TEST(CanonicalUrlTest, SchemeHostPortFragment) {
             "https://example.com/a%2Fb");
 }
 
+TEST(CanonicalUrlTest, DotSegments) {
+  EXPECT_EQ(Canonical("https://example.com/a/./b/../c"),
+            "https://example.com/a/c");
+  EXPECT_EQ(Canonical("https://example.com/../a/.."), "https://example.com/");
+  EXPECT_EQ(Canonical("https://example.com/a/b/"), "https://example.com/a/b/");
+}
+
 TEST(CanonicalUrlTest, TrackingParametersGo) {
   EXPECT_EQ(Canonical("https://example.com/a?utm_source=tg&utm_medium=x&id=7"
                       "&fbclid=abc&gclid=1&yclid=2&mc_cid=3&mc_eid=4&ref=tw"

@@ -6,36 +6,17 @@
 #include "libs/extract/extractor.h"
 #include "libs/gazetteer/gazetteer.h"
 #include "libs/pipeline/raw_documents.h"
-#include "libs/text/boilerplate.h"
-#include "libs/text/canonical_url.h"
-#include "libs/text/html_to_text.h"
-#include "libs/text/language_id.h"
-#include "libs/text/plain_text.h"
-#include "libs/text/unicode_normalizer.h"
+#include "libs/text/text_resources.h"
 
 namespace frontline::normalize {
 
 // Each part on the heap, so the references between them (the extractor's
-// to the gazetteer, the cleaners' to the normalizer and filter) stay valid.
+// to the gazetteer) stay valid.
 struct Normalizer::Parts {
   std::unique_ptr<gazetteer::Gazetteer> gazetteer;
   std::unique_ptr<extract::Extractor> extractor;
-  std::unique_ptr<text::UnicodeNormalizer> unicode;
-  std::unique_ptr<text::BoilerplateFilter> boilerplate;
-  std::unique_ptr<text::LanguageIdentifier> languages;
-  std::unique_ptr<text::UrlCanonicalizer> urls;
-  std::unique_ptr<text::HtmlToText> html;
-  std::unique_ptr<text::PlainTextCleaner> plain;
+  std::unique_ptr<const text::TextResources> text;
 };
-
-namespace {
-
-template <typename T>
-std::unique_ptr<T> Own(T&& value) {
-  return std::make_unique<T>(std::move(value));
-}
-
-}  // namespace
 
 namespace {
 
@@ -69,29 +50,14 @@ absl::StatusOr<std::unique_ptr<Normalizer>> Normalizer::Load(
   auto parts = std::make_unique<Parts>();
   auto gazetteer = gazetteer::Gazetteer::Load(data.places_tsv);
   if (!gazetteer.ok()) return gazetteer.status();
-  parts->gazetteer = Own(*std::move(gazetteer));
+  parts->gazetteer =
+      std::make_unique<gazetteer::Gazetteer>(*std::move(gazetteer));
   auto extractor = extract::Extractor::Load(data.extract_dir, *parts->gazetteer);
   if (!extractor.ok()) return extractor.status();
-  parts->extractor = Own(*std::move(extractor));
-  auto unicode = text::UnicodeNormalizer::Create();
-  if (!unicode.ok()) return unicode.status();
-  parts->unicode = Own(*std::move(unicode));
-  auto boilerplate = text::BoilerplateFilter::Load(
-      data.text_dir + "/boilerplate.txt", *parts->unicode);
-  if (!boilerplate.ok()) return boilerplate.status();
-  parts->boilerplate = Own(*std::move(boilerplate));
-  auto languages =
-      text::LanguageIdentifier::Load(data.text_dir + "/languages.txt");
-  if (!languages.ok()) return languages.status();
-  parts->languages = Own(*std::move(languages));
-  auto urls =
-      text::UrlCanonicalizer::Load(data.text_dir + "/tracking_params.txt");
-  if (!urls.ok()) return urls.status();
-  parts->urls = Own(*std::move(urls));
-  parts->html =
-      std::make_unique<text::HtmlToText>(*parts->unicode, *parts->boilerplate);
-  parts->plain = std::make_unique<text::PlainTextCleaner>(*parts->unicode,
-                                                          *parts->boilerplate);
+  parts->extractor = std::make_unique<extract::Extractor>(*std::move(extractor));
+  auto text = text::TextResources::Load(data.text_dir);
+  if (!text.ok()) return text.status();
+  parts->text = *std::move(text);
   return std::unique_ptr<Normalizer>(new Normalizer(std::move(parts)));
 }
 
@@ -108,7 +74,7 @@ absl::StatusOr<v1::Document> Normalizer::Normalize(
   doc.set_id(raw.id());
   std::string title = raw.title();
   if (IsHtml(raw)) {
-    auto extracted = parts_->html->Extract(raw.body());
+    auto extracted = parts_->text->html().Extract(raw.body());
     if (!extracted.ok()) {
       return absl::Status(extracted.status().code(),
                           absl::StrCat("document ", raw.id(), ": ",
@@ -117,11 +83,11 @@ absl::StatusOr<v1::Document> Normalizer::Normalize(
     doc.set_text(std::move(extracted->text));
     if (title.empty()) title = std::move(extracted->title);
   } else if (IsTelegram(raw)) {
-    doc.set_text(parts_->plain->CleanTelegramPost(raw.body()));
+    doc.set_text(parts_->text->plain().CleanTelegramPost(raw.body()));
   } else {
-    doc.set_text(parts_->plain->Clean(raw.body()));
+    doc.set_text(parts_->text->plain().Clean(raw.body()));
   }
-  doc.set_title(parts_->unicode->Clean(title, text::Layout::kSingleLine));
+  doc.set_title(parts_->text->normalizer.Clean(title, text::Layout::kSingleLine));
   if (doc.text().empty() && doc.title().empty()) {
     return absl::InvalidArgumentError(
         absl::StrCat("document ", raw.id(), ": no text in its body"));
@@ -129,7 +95,7 @@ absl::StatusOr<v1::Document> Normalizer::Normalize(
   *doc.mutable_source() = raw.source();
   doc.set_external_id(raw.external_id());
   if (!raw.url().empty()) {
-    auto canonical = parts_->urls->Canonicalize(raw.url());
+    auto canonical = parts_->text->urls.Canonicalize(raw.url());
     doc.set_canonical_url(canonical.ok() ? *canonical : raw.url());
   }
   *doc.mutable_fetched_time() = raw.fetched_time();
@@ -139,12 +105,12 @@ absl::StatusOr<v1::Document> Normalizer::Normalize(
   *doc.mutable_provenance() = raw.provenance();
 
   const std::string& body_text = doc.text().empty() ? doc.title() : doc.text();
-  text::LanguageGuess language = parts_->languages->Identify(body_text);
+  text::LanguageGuess language = parts_->text->languages.Identify(body_text);
   doc.set_language(language.code == "und" && !raw.source().language().empty()
                        ? raw.source().language()
                        : language.code);
   doc.set_content_hash(
-      pipeline::ContentHashHex(parts_->unicode->Key(doc.text())));
+      pipeline::ContentHashHex(parts_->text->normalizer.Key(doc.text())));
 
   for (const gazetteer::Mention& m : parts_->gazetteer->Match(doc.text())) {
     v1::PlaceMention* mention = doc.add_places();

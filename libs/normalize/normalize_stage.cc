@@ -22,8 +22,8 @@ NormalizeStage::NormalizeStage(bus::Bus& bus, const Normalizer& normalizer,
     : bus_(bus),
       normalizer_(normalizer),
       consumer_(std::move(consumer)),
-      dead_letters_(bus, {.topic = pipeline::kDeadLetterTopic,
-                          .stage = "normalize"}) {
+      dead_letters_(
+          bus, {.topic = pipeline::kDeadLetterTopic, .stage = "normalize"}) {
   runner_ = std::make_unique<bus::StageRunner>(
       *consumer_, dead_letters_,
       [this](const bus::Record& r) { return Handle(r); },

@@ -5,6 +5,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
+#include "libs/bus/cloud_events.h"
 #include "libs/bus/testing/test_bus.h"
 #include "libs/pipeline/raw_documents.h"
 #include "libs/pipeline/topics.h"
@@ -51,8 +52,8 @@ class NormalizeStageTest : public testing::TestWithParam<Engine> {
     }
   }
   void Send(const v1::RawDocument& raw) {
-    auto r = bus_->bus().ProduceSync(
-        pipeline::RawDocumentMessage(raw, "/test"), absl::Seconds(30));
+    auto r = bus_->bus().ProduceSync(pipeline::RawDocumentMessage(raw, "/test"),
+                                     absl::Seconds(30));
     ASSERT_TRUE(r.ok() && r->status.ok());
   }
   static Normalizer* normalizer_;
@@ -85,7 +86,8 @@ TEST_P(NormalizeStageTest, NormalizesEveryFormatAndParksPoison) {
   auto stage = NormalizeStage::Create(bus_->bus(), *normalizer_);
   ASSERT_TRUE(stage.ok()) << stage.status();
   const absl::Time deadline = absl::Now() + absl::Seconds(60);
-  while ((*stage)->counters().handled + (*stage)->counters().dead_lettered < 5 &&
+  while ((*stage)->counters().handled + (*stage)->counters().dead_lettered <
+             5 &&
          absl::Now() < deadline) {
     ASSERT_TRUE((*stage)->RunOnce().ok());
   }
@@ -96,7 +98,8 @@ TEST_P(NormalizeStageTest, NormalizesEveryFormatAndParksPoison) {
   for (const bus::Record& r : bus_->ReadAll(pipeline::kDocsTopic, 3)) {
     v1::Document doc;
     ASSERT_TRUE(doc.ParseFromString(r.value));
-    EXPECT_EQ(bus::FindHeader(r.headers, bus::kCeType), "frontline.v1.Document");
+    EXPECT_EQ(bus::FindHeader(r.headers, bus::kCeType),
+              "frontline.v1.Document");
     docs[doc.external_id()] = doc;
   }
   ASSERT_EQ(docs.size(), 3u);

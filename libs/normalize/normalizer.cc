@@ -23,8 +23,7 @@ namespace {
 bool IsHtml(const v1::RawDocument& raw) {
   if (raw.format() == v1::RAW_FORMAT_HTML) return true;
   if (absl::StartsWithIgnoreCase(raw.content_type(), "text/html") ||
-      absl::StartsWithIgnoreCase(raw.content_type(),
-                                 "application/xhtml")) {
+      absl::StartsWithIgnoreCase(raw.content_type(), "application/xhtml")) {
     return true;
   }
   if (!raw.content_type().empty()) return false;
@@ -52,9 +51,11 @@ absl::StatusOr<std::unique_ptr<Normalizer>> Normalizer::Load(
   if (!gazetteer.ok()) return gazetteer.status();
   parts->gazetteer =
       std::make_unique<gazetteer::Gazetteer>(*std::move(gazetteer));
-  auto extractor = extract::Extractor::Load(data.extract_dir, *parts->gazetteer);
+  auto extractor =
+      extract::Extractor::Load(data.extract_dir, *parts->gazetteer);
   if (!extractor.ok()) return extractor.status();
-  parts->extractor = std::make_unique<extract::Extractor>(*std::move(extractor));
+  parts->extractor =
+      std::make_unique<extract::Extractor>(*std::move(extractor));
   auto text = text::TextResources::Load(data.text_dir);
   if (!text.ok()) return text.status();
   parts->text = *std::move(text);
@@ -87,7 +88,8 @@ absl::StatusOr<v1::Document> Normalizer::Normalize(
   } else {
     doc.set_text(parts_->text->plain().Clean(raw.body()));
   }
-  doc.set_title(parts_->text->normalizer.Clean(title, text::Layout::kSingleLine));
+  doc.set_title(
+      parts_->text->normalizer.Clean(title, text::Layout::kSingleLine));
   if (doc.text().empty() && doc.title().empty()) {
     return absl::InvalidArgumentError(
         absl::StrCat("document ", raw.id(), ": no text in its body"));

@@ -15,7 +15,7 @@ struct RunFlags {
   std::string bus;
   // Sources to ingest (YAML); none when empty.
   std::string config;
-  normalize::NormalizerData data;
+  normalize::NormalizerData resources;
 };
 
 struct IngestFlags {

@@ -64,7 +64,7 @@ int main(int argc, char** argv) {
     cmd->add_option("--text-data", d.text_dir, "Text data (boilerplate...)")
         ->capture_default_str();
   };
-  add_data(run_cmd, run.data);
+  add_data(run_cmd, run.resources);
   frontline::StageFlags normalize_flags;
   auto* normalize_cmd = app.add_subcommand(
       "normalize", "RawDocuments (raw topic) to Documents (docs topic)");

@@ -8,10 +8,10 @@
 #include "libs/api/server.h"
 #include "libs/bus/bus.h"
 #include "libs/gazetteer/gazetteer.h"
-#include "libs/normalize/normalize_stage.h"
-#include "libs/normalize/normalizer.h"
 #include "libs/ingest/ingest_runner.h"
 #include "libs/ingest/state_store.h"
+#include "libs/normalize/normalize_stage.h"
+#include "libs/normalize/normalizer.h"
 #include "libs/pipeline/topics.h"
 #include "libs/state/state_updater.h"
 #include "libs/state/state_view.h"
@@ -55,7 +55,7 @@ int RunAll(const RunFlags& flags) {
                                                     *std::move(config));
     runner->Start();
   }
-  auto gazetteer = gazetteer::Gazetteer::Load(flags.data.places_tsv);
+  auto gazetteer = gazetteer::Gazetteer::Load(flags.resources.places_tsv);
   if (!gazetteer.ok()) {
     std::cerr << "frontline run: " << gazetteer.status() << "\n";
     return 2;
@@ -66,13 +66,12 @@ int RunAll(const RunFlags& flags) {
     std::cerr << "frontline run: " << view.status() << "\n";
     return 1;
   }
-  auto normalizer = normalize::Normalizer::Load(flags.data);
+  auto normalizer = normalize::Normalizer::Load(flags.resources);
   if (!normalizer.ok()) {
     std::cerr << "frontline run: " << normalizer.status() << "\n";
     return 2;
   }
-  auto normalize_stage =
-      normalize::NormalizeStage::Create(**bus, **normalizer);
+  auto normalize_stage = normalize::NormalizeStage::Create(**bus, **normalizer);
   if (!normalize_stage.ok()) {
     std::cerr << "frontline run: " << normalize_stage.status() << "\n";
     return 1;

@@ -14,7 +14,8 @@ DEBIAN_PACKAGES := build-essential cmake ninja-build pkg-config git \
   protobuf-compiler-grpc librocksdb-dev libabsl-dev libgtest-dev libgmock-dev \
   libbenchmark-dev libspdlog-dev libcli11-dev nlohmann-json3-dev \
   libxxhash-dev libcurl4-openssl-dev libcpp-httplib-dev zlib1g-dev \
-  libyaml-cpp-dev libgumbo-dev libpugixml-dev libicu-dev kcat clang-format
+  libyaml-cpp-dev libgumbo-dev libpugixml-dev libicu-dev kcat clang-format \
+  prometheus-cpp-dev kubernetes-client
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -24,6 +25,8 @@ all: build
 
 deps:
 	@missing=""; for p in $(DEBIAN_PACKAGES); do \
+	  case $$p in kubernetes-client) \
+	    command -v kubectl >/dev/null && continue;; esac; \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" \
 	    || missing="$$missing $$p"; \
 	done; \

@@ -1,20 +1,16 @@
 #include "tools/frontlinectl/query_client.h"
 
-#include <algorithm>
-
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 
 namespace frontline::ctl {
 namespace {
 
-// Larger pages than this are refused by the server.
-constexpr size_t kMaxPage = 500;
-
-int32_t PageSize(size_t limit, size_t have) {
-  if (limit == 0) return static_cast<int32_t>(kMaxPage);
-  return static_cast<int32_t>(std::min(limit - have, kMaxPage));
-}
+// The largest page the server accepts. Every page is asked at this size
+// and cut to the limit here: the server's page tokens are raw index keys
+// that protobuf refuses to serialize as a string (not UTF-8), so a call
+// whose page ends before the matches do fails. Large pages make that rare.
+constexpr int32_t kMaxPage = 1000;
 
 }  // namespace
 
@@ -67,7 +63,7 @@ absl::StatusOr<v1::ListEventsResponse> QueryClient::ListEvents(
   v1::ListEventsRequest request;
   *request.mutable_filter() = filter;
   while (true) {
-    request.set_page_size(PageSize(limit, all.events_size()));
+    request.set_page_size(kMaxPage);
     grpc::ClientContext context;
     SetDeadline(context);
     v1::ListEventsResponse page;
@@ -76,12 +72,12 @@ absl::StatusOr<v1::ListEventsResponse> QueryClient::ListEvents(
       return s;
     }
     for (v1::Event& event : *page.mutable_events()) {
+      if (limit != 0 && static_cast<size_t>(all.events_size()) >= limit) {
+        return all;
+      }
       *all.add_events() = std::move(event);
     }
-    all.set_next_page_token(page.next_page_token());
-    const bool full =
-        limit != 0 && static_cast<size_t>(all.events_size()) >= limit;
-    if (full || page.next_page_token().empty() ||
+    if (page.next_page_token().empty() ||
         page.next_page_token() == request.page_token()) {
       return all;
     }
@@ -121,7 +117,7 @@ absl::StatusOr<v1::ListDocumentsResponse> QueryClient::ListDocuments(
     v1::ListDocumentsRequest request, size_t limit) {
   v1::ListDocumentsResponse all;
   while (true) {
-    request.set_page_size(PageSize(limit, all.documents_size()));
+    request.set_page_size(kMaxPage);
     grpc::ClientContext context;
     SetDeadline(context);
     v1::ListDocumentsResponse page;
@@ -130,12 +126,12 @@ absl::StatusOr<v1::ListDocumentsResponse> QueryClient::ListDocuments(
       return s;
     }
     for (v1::DocumentVerdict& doc : *page.mutable_documents()) {
+      if (limit != 0 && static_cast<size_t>(all.documents_size()) >= limit) {
+        return all;
+      }
       *all.add_documents() = std::move(doc);
     }
-    all.set_next_page_token(page.next_page_token());
-    const bool full =
-        limit != 0 && static_cast<size_t>(all.documents_size()) >= limit;
-    if (full || page.next_page_token().empty() ||
+    if (page.next_page_token().empty() ||
         page.next_page_token() == request.page_token()) {
       return all;
     }

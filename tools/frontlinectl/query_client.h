@@ -28,8 +28,8 @@ class QueryClient {
       const std::string& server, absl::Duration timeout);
 
   absl::StatusOr<v1::PlaceState> GetPlace(const std::string& id_or_name);
-  // Newest first; at most `limit` events (0: every one). The response's
-  // next_page_token continues after the last event returned.
+  // Newest first; at most `limit` events (0: every one), following page
+  // tokens. next_page_token is left empty.
   absl::StatusOr<v1::ListEventsResponse> ListEvents(
       const v1::EventFilter& filter, size_t limit);
   absl::StatusOr<v1::GetEventResponse> GetEvent(const std::string& id);

@@ -84,7 +84,9 @@ ExportRow MakeExportRow(const v1::Event& event, const v1::Place* place,
       place != nullptr && !place->country().empty() ? place->country() : "XX";
   row.event_id_cnty = absl::StrCat(country, "-", event.id());
   row.event_date = FormatDate(event.time());
-  const AcledType acled = AcledTypeOf(event.type());
+  const AcledType acled = event.polarity() == v1::POLARITY_DENIED
+                              ? AcledTypeOf(v1::CLAIM_TYPE_DENIAL)
+                              : AcledTypeOf(event.type());
   row.event_type = acled.event_type;
   row.sub_event_type = acled.sub_event_type;
   row.actor1 = ActorName(event);

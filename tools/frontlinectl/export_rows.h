@@ -8,8 +8,9 @@
 // shelling, missile_strike -> Explosions/Remote violence /
 // Shelling/artillery/missile attack; withdrawal -> Strategic developments /
 // Non-violent transfer of territory; control, territory_held,
-// troop_deployment, denial -> Strategic developments / Other. The exact
-// claim type and polarity stay in their own columns.
+// troop_deployment, denial -> Strategic developments / Other; so is any
+// denied claim (a denial reports no violence). The exact claim type and
+// polarity stay in their own columns.
 // geo_precision and time_precision use ACLED's codes 1..3 (the contract's
 // enum numbers are the same); empty when unknown.
 #ifndef FRONTLINE_TOOLS_FRONTLINECTL_EXPORT_ROWS_H_

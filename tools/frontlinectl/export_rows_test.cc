@@ -68,6 +68,15 @@ TEST(ExportRowsTest, RowTakesPlaceSourcesAndNotes) {
             "event_id_cnty,event_date,event_type,");
 }
 
+TEST(ExportRowsTest, DenialsAreStrategicDevelopments) {
+  v1::Event e = Capture();
+  e.set_polarity(v1::POLARITY_DENIED);
+  ExportRow row = MakeExportRow(e, nullptr, "");
+  EXPECT_EQ(row.event_type, "Strategic developments");
+  EXPECT_EQ(row.claim_type, "capture");
+  EXPECT_EQ(row.polarity, "denied");
+}
+
 TEST(ExportRowsTest, UnknownPlaceLeavesCoordinatesEmpty) {
   v1::Event e = Capture();
   e.set_summary("Kurakhove captured");

@@ -2,14 +2,18 @@
 #ifndef FRONTLINE_TOOLS_FRONTLINECTL_COMMANDS_H_
 #define FRONTLINE_TOOLS_FRONTLINECTL_COMMANDS_H_
 
+#include <cstddef>
 #include <string>
+
+#include "tools/frontlinectl/query_filters.h"
 
 namespace frontline::ctl {
 
 // Exit codes shared by every command.
 inline constexpr int kExitOk = 0;
-inline constexpr int kExitPartial = 1;  // done, but some items were refused
-inline constexpr int kExitFailure = 2;
+inline constexpr int kExitPartial = 1;   // done, but some items were refused
+inline constexpr int kExitNotFound = 1;  // the one thing asked for is not there
+inline constexpr int kExitFailure = 2;   // usage, connection or server errors
 
 struct GlobalFlags {
   std::string server = "127.0.0.1:7600";
@@ -31,6 +35,57 @@ struct IngestFlags {
 // kExitOk when every document was acknowledged, kExitPartial when some were
 // rejected, kExitFailure when the input or the destination failed.
 int RunIngest(const GlobalFlags& global, const IngestFlags& flags);
+
+struct EventsFlags {
+  EventFilterFlags filter;
+  size_t limit = 50;  // 0: every match
+};
+
+struct DocsFlags {
+  DocumentFilterFlags filter;
+  size_t limit = 50;  // 0: every match
+};
+
+struct WatchFlags {
+  EventFilterFlags filter;
+  std::string resume_token;
+};
+
+struct ExportFlags {
+  EventFilterFlags filter;
+  bool csv = false;
+  bool geojson = false;
+  std::string out;   // empty: stdout
+  size_t limit = 0;  // 0: every match
+};
+
+struct ReplayFlags {
+  std::string bus;
+  std::string data;  // the view directory to build
+  std::string places = "libs/gazetteer/data/places.tsv";
+  bool force = false;  // replace a non-empty directory
+};
+
+// The query commands print human-readable text, or with --json one JSON
+// document with the .proto field names (watch: one object per line). Errors
+// go to stderr with the server's message; kExitNotFound when the place,
+// event or document asked for does not exist, kExitFailure for usage,
+// connection and server errors.
+int RunPlace(const GlobalFlags& global, const std::string& name);
+int RunEvents(const GlobalFlags& global, const EventsFlags& flags);
+int RunEvent(const GlobalFlags& global, const std::string& id);
+int RunDocs(const GlobalFlags& global, const DocsFlags& flags);
+int RunDoc(const GlobalFlags& global, const std::string& id);
+int RunStats(const GlobalFlags& global);
+// Streams until SIGINT/SIGTERM (exit 0) or the server ends the stream.
+int RunWatch(const GlobalFlags& global, const WatchFlags& flags);
+// CSV or GeoJSON of the matching events, to `flags.out` or stdout.
+int RunExport(const GlobalFlags& global, const ExportFlags& flags);
+
+// Rebuilds a view locally from offset zero of the bus's events topic, with
+// a progress bar on stderr, then prints the view's counts. The view
+// directory must not be in use: stop the server or pick a new directory.
+int RunReplay(const GlobalFlags& global, const ReplayFlags& flags);
 
 }  // namespace frontline::ctl
 

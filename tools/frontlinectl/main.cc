@@ -4,11 +4,13 @@
 
 #include "CLI/CLI.hpp"
 #include "tools/frontlinectl/commands.h"
+#include "tools/frontlinectl/query_cli.h"
 
 int main(int argc, char** argv) {
   using frontline::ctl::kExitFailure;
   CLI::App app{"frontlinectl: query and feed a Frontline server"};
   app.require_subcommand(1);
+  app.fallthrough();
 
   frontline::ctl::GlobalFlags global;
   app.add_option("--server", global.server, "Server address HOST:PORT")
@@ -44,11 +46,13 @@ int main(int argc, char** argv) {
                          "rdf", "json-feed", "preview", "html", "text"}))
       ->capture_default_str();
 
+  const frontline::ctl::QueryCli queries(app);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     return app.exit(e) == 0 ? 0 : kExitFailure;
   }
   if (ingest_cmd->parsed()) return frontline::ctl::RunIngest(global, ingest);
-  return 0;
+  return queries.Run(global).value_or(kExitFailure);
 }

@@ -49,12 +49,36 @@ std::string FormatProgress(const ProgressState& state) {
 
 ProgressBar::ProgressBar(bool enabled) : enabled_(enabled) {}
 
+std::string FormatReplayProgress(const ReplayProgressState& state) {
+  const double fraction =
+      state.total > 0
+          ? std::clamp(static_cast<double>(state.applied) / state.total, 0.0,
+                       1.0)
+          : 1.0;
+  const int filled = static_cast<int>(fraction * kBarWidth);
+  std::string line = absl::StrCat(
+      "[", std::string(filled, '#'), std::string(kBarWidth - filled, '.'), "] ",
+      absl::StrFormat("%3d%%", static_cast<int>(fraction * 100)), "  ",
+      state.applied, " / ", state.total, " records");
+  const double seconds = absl::ToDoubleSeconds(state.elapsed);
+  if (seconds > 0) {
+    absl::StrAppend(
+        &line, absl::StrFormat("  %.0f records/s", state.applied / seconds));
+  }
+  return line;
+}
+
 void ProgressBar::Update(const ProgressState& state) {
   if (!enabled_ || state.elapsed < kShowAfter) return;
+  Draw(state.elapsed, FormatProgress(state));
+}
+
+void ProgressBar::Draw(absl::Duration elapsed, const std::string& line) {
+  if (!enabled_ || elapsed < kShowAfter) return;
   const absl::Time now = absl::Now();
   if (now - last_draw_ < kRedrawInterval) return;
   last_draw_ = now;
-  std::fprintf(stderr, "\r\033[K%s", FormatProgress(state).c_str());
+  std::fprintf(stderr, "\r\033[K%s", line.c_str());
   std::fflush(stderr);
   drawn_ = true;
 }

@@ -24,5 +24,13 @@ TEST(ProgressBarTest, UnknownTotalShowsBytesOnly) {
   EXPECT_EQ(FormatProgress(state), "0.5 MiB  1 sent  0 acked");
 }
 
+TEST(ProgressBarTest, ReplayShowsRecordsOfTotal) {
+  EXPECT_EQ(FormatReplayProgress(
+                {.applied = 50, .total = 200, .elapsed = absl::Seconds(2)}),
+            "[######..................]  25%  50 / 200 records  25 records/s");
+  EXPECT_EQ(FormatReplayProgress({.applied = 0, .total = 0}),
+            "[########################] 100%  0 / 0 records");
+}
+
 }  // namespace
 }  // namespace frontline::ctl

@@ -136,6 +136,40 @@ TEST_F(ConflictStateGrpcTest, ListEventsRejectsAbsurdPagesAndFilters) {
   EXPECT_EQ(response.events_size(), 2);
 }
 
+TEST_F(ConflictStateGrpcTest, PagesThroughEventsWithTokens) {
+  std::vector<bus::Record> records;
+  for (int i = 0; i < 7; ++i) {
+    records.push_back(
+        EventRecord(MakeEvent(absl::StrCat("p", i), v1::CLAIM_TYPE_SHELLING,
+                              v1::SIDE_RUSSIA, v1::SIDE_UKRAINE, "ua.sumy.sumy",
+                              1736300000 + i),
+                    10 + i));
+  }
+  ASSERT_TRUE(view_->Apply(records).ok());
+  std::vector<std::string> ids;
+  v1::ListEventsRequest request;
+  request.set_page_size(3);
+  request.mutable_filter()->set_place("Sumy");
+  do {
+    grpc::ClientContext context;
+    v1::ListEventsResponse response;
+    grpc::Status status = stub_->ListEvents(&context, request, &response);
+    ASSERT_TRUE(status.ok()) << status.error_message();
+    for (const auto& e : response.events()) {
+      ids.push_back(e.id());
+      EXPECT_FALSE(e.region_id().empty()) << "filled from the gazetteer";
+    }
+    request.set_page_token(response.next_page_token());
+  } while (!request.page_token().empty() && ids.size() < 100);
+  EXPECT_EQ(ids, (std::vector<std::string>{"p6", "p5", "p4", "p3", "p2", "p1",
+                                           "p0"}));
+  grpc::ClientContext bad;
+  request.set_page_token("%%%");
+  v1::ListEventsResponse response;
+  EXPECT_EQ(stub_->ListEvents(&bad, request, &response).error_code(),
+            grpc::StatusCode::INVALID_ARGUMENT);
+}
+
 TEST_F(ConflictStateGrpcTest, WatchStreamsNewEventsAndResumes) {
   grpc::ClientContext context;
   context.set_deadline(std::chrono::system_clock::now() +

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <set>
 
+#include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "libs/bus/cloud_events.h"
@@ -78,6 +79,19 @@ std::string OffsetKey(absl::string_view topic, int32_t partition) {
 bool IsControlType(v1::ClaimType t) {
   return t == v1::CLAIM_TYPE_CAPTURE || t == v1::CLAIM_TYPE_CONTROL ||
          t == v1::CLAIM_TYPE_WITHDRAWAL;
+}
+
+// Page tokens are index keys, which are binary: clients get them in
+// web-safe base64, a valid proto string.
+std::string EncodeToken(absl::string_view key) {
+  return absl::WebSafeBase64Escape(key);
+}
+absl::StatusOr<std::string> DecodeToken(absl::string_view token) {
+  std::string key;
+  if (!absl::WebSafeBase64Unescape(token, &key)) {
+    return absl::InvalidArgumentError("page_token is not one this server gave");
+  }
+  return key;
 }
 
 absl::Status FromRocks(const rocksdb::Status& s, absl::string_view what) {
@@ -181,6 +195,11 @@ absl::Status StateView::Apply(const std::vector<bus::Record>& records) {
         old = *stored;
       }
       if (old && old->revision() >= e.revision()) continue;  // seen
+      if (e.region_id().empty() && gazetteer_ != nullptr) {
+        if (const gazetteer::Place* p = gazetteer_->FindById(e.place_id())) {
+          e.set_region_id(p->region_id.empty() ? p->id : p->region_id);
+        }
+      }
       if (old) {
         batch.Delete(handles_[kByTime], TimeKey(*old));
         if (!old->place_id().empty()) {
@@ -392,7 +411,7 @@ absl::StatusOr<v1::ListPlacesResponse> StateView::ListPlaces(
     }
     *response.add_places() = std::move(state);
     if (response.places_size() == size) {
-      response.set_next_page_token(it->key().ToString());
+      response.set_next_page_token(EncodeToken(it->key().ToString()));
       break;
     }
   }
@@ -430,9 +449,11 @@ absl::StatusOr<v1::ListEventsResponse> StateView::ListEvents(
   }
   v1::ListEventsResponse response;
   const int32_t size = page.size > 0 ? page.size : 50;
+  auto token = DecodeToken(page.token);
+  if (!token.ok()) return token.status();
   std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator({}, index));
-  it->Seek(page.token.empty() ? prefix : page.token);
-  if (it->Valid() && !page.token.empty() && it->key() == page.token) it->Next();
+  it->Seek(token->empty() ? prefix : *token);
+  if (it->Valid() && !token->empty() && it->key() == *token) it->Next();
   size_t scanned = 0;
   for (; it->Valid() && it->key().starts_with(prefix) && scanned < kMaxScan;
        it->Next(), ++scanned) {
@@ -445,7 +466,7 @@ absl::StatusOr<v1::ListEventsResponse> StateView::ListEvents(
     if (!Matches(**e, f)) continue;
     *response.add_events() = **std::move(e);
     if (response.events_size() == size) {
-      response.set_next_page_token(key);
+      response.set_next_page_token(EncodeToken(key));
       break;
     }
   }
@@ -489,13 +510,12 @@ absl::StatusOr<v1::ListDocumentsResponse> StateView::ListDocuments(
     const v1::ListDocumentsRequest& request) {
   v1::ListDocumentsResponse response;
   const int32_t size = request.page_size() > 0 ? request.page_size() : 50;
+  auto token = DecodeToken(request.page_token());
+  if (!token.ok()) return token.status();
   std::unique_ptr<rocksdb::Iterator> it(
       db_->NewIterator({}, handles_[kDocsByTime]));
-  it->Seek(request.page_token());
-  if (it->Valid() && !request.page_token().empty() &&
-      it->key() == request.page_token()) {
-    it->Next();
-  }
+  it->Seek(*token);
+  if (it->Valid() && !token->empty() && it->key() == *token) it->Next();
   size_t scanned = 0;
   for (; it->Valid() && scanned < kMaxScan; it->Next(), ++scanned) {
     const std::string key = it->key().ToString();
@@ -516,7 +536,7 @@ absl::StatusOr<v1::ListDocumentsResponse> StateView::ListDocuments(
     }
     *response.add_documents() = v;
     if (response.documents_size() == size) {
-      response.set_next_page_token(key);
+      response.set_next_page_token(EncodeToken(key));
       break;
     }
   }

@@ -1,5 +1,7 @@
 #include "tools/frontlinectl/query_client.h"
 
+#include <algorithm>
+
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 
@@ -11,6 +13,13 @@ namespace {
 // that protobuf refuses to serialize as a string (not UTF-8), so a call
 // whose page ends before the matches do fails. Large pages make that rare.
 constexpr int32_t kMaxPage = 1000;
+
+// Asks for no more than the caller still wants.
+int32_t PageSize(size_t limit, int have) {
+  if (limit == 0) return kMaxPage;
+  return static_cast<int32_t>(
+      std::clamp<size_t>(limit - std::min<size_t>(limit, have), 1, kMaxPage));
+}
 
 }  // namespace
 
@@ -63,7 +72,7 @@ absl::StatusOr<v1::ListEventsResponse> QueryClient::ListEvents(
   v1::ListEventsRequest request;
   *request.mutable_filter() = filter;
   while (true) {
-    request.set_page_size(kMaxPage);
+    request.set_page_size(PageSize(limit, all.events_size()));
     grpc::ClientContext context;
     SetDeadline(context);
     v1::ListEventsResponse page;
@@ -117,7 +126,7 @@ absl::StatusOr<v1::ListDocumentsResponse> QueryClient::ListDocuments(
     v1::ListDocumentsRequest request, size_t limit) {
   v1::ListDocumentsResponse all;
   while (true) {
-    request.set_page_size(kMaxPage);
+    request.set_page_size(PageSize(limit, all.documents_size()));
     grpc::ClientContext context;
     SetDeadline(context);
     v1::ListDocumentsResponse page;

@@ -13,10 +13,7 @@
 #include "absl/time/time.h"
 #include "frontline/v1/document.pb.h"
 #include "frontline/v1/event.pb.h"
-
-namespace rocksdb {
-class DB;
-}
+#include "rocksdb/db.h"
 
 namespace frontline::dedup {
 

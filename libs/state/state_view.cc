@@ -228,6 +228,8 @@ absl::Status StateView::Apply(const std::vector<bus::Record>& records) {
       if (!old.ok()) return old.status();
       if (*old) {
         if ((*old)->revision() > v.revision()) continue;
+        // A revision may come without the document: keep the stored one.
+        if (!v.has_document()) *v.mutable_document() = (*old)->document();
         batch.Delete(handles_[kDocsByTime], DocTimeKey(**old));
         new_dups -= (*old)->verdict() == v1::VERDICT_DUPLICATE;
       } else {

@@ -31,6 +31,12 @@ struct StageFlags {
   normalize::NormalizerData data;
 };
 
+struct DedupFlags {
+  std::string bus = "local:var/frontline/bus";
+  // The fingerprint index and the event merger's state.
+  std::string state = "var/frontline/dedup";
+};
+
 struct StateFlags {
   std::string bus = "local:var/frontline/bus";
   std::string view = "var/frontline/state";
@@ -41,6 +47,7 @@ struct StateFlags {
 
 int RunAll(const RunFlags& flags);
 int RunNormalize(const StageFlags& flags);
+int RunDedup(const DedupFlags& flags);
 int RunState(const StateFlags& flags);
 int RunIngest(const IngestFlags& flags, bool feeds, bool telegram);
 int RunDevKafka(int brokers, int partitions);

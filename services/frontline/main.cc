@@ -71,6 +71,15 @@ int main(int argc, char** argv) {
   normalize_cmd->add_option("--bus", normalize_flags.bus, "Bus URI")
       ->capture_default_str();
   add_data(normalize_cmd, normalize_flags.data);
+  frontline::DedupFlags dedup_flags;
+  auto* dedup_cmd = app.add_subcommand(
+      "dedup", "Judge Documents (docs topic) and merge claims into Events");
+  dedup_cmd->add_option("--bus", dedup_flags.bus, "Bus URI")
+      ->capture_default_str();
+  dedup_cmd
+      ->add_option("--state", dedup_flags.state,
+                   "Directory of the index and events state")
+      ->capture_default_str();
 
   int brokers = 3;
   int partitions = 6;
@@ -91,6 +100,7 @@ int main(int argc, char** argv) {
   if (run_cmd->parsed()) return frontline::RunAll(run);
   if (state_cmd->parsed()) return frontline::RunState(state_flags);
   if (normalize_cmd->parsed()) return frontline::RunNormalize(normalize_flags);
+  if (dedup_cmd->parsed()) return frontline::RunDedup(dedup_flags);
   if (feed_cmd->parsed()) {
     return frontline::RunIngest(feed_flags, /*feeds=*/true, /*telegram=*/false);
   }

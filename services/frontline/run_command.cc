@@ -7,6 +7,7 @@
 #include "libs/api/ingest_service.h"
 #include "libs/api/server.h"
 #include "libs/bus/bus.h"
+#include "libs/dedup/dedup_stage.h"
 #include "libs/gazetteer/gazetteer.h"
 #include "libs/ingest/ingest_runner.h"
 #include "libs/ingest/state_store.h"
@@ -76,6 +77,12 @@ int RunAll(const RunFlags& flags) {
     std::cerr << "frontline run: " << normalize_stage.status() << "\n";
     return 1;
   }
+  auto dedup_stage = dedup::DedupStage::Create(
+      **bus, {.dir = (std::filesystem::path(flags.data) / "dedup").string()});
+  if (!dedup_stage.ok()) {
+    std::cerr << "frontline run: " << dedup_stage.status() << "\n";
+    return 1;
+  }
   auto updater = state::StateUpdater::Create(**bus, **view);
   if (!updater.ok()) {
     std::cerr << "frontline run: " << updater.status() << "\n";
@@ -86,6 +93,12 @@ int RunAll(const RunFlags& flags) {
     if (absl::Status s = (*normalize_stage)->Run([&] { return stop.load(); });
         !s.ok()) {
       spdlog::error("frontline run: normalize: {}", s.ToString());
+    }
+  });
+  std::thread deduplicating([&] {
+    if (absl::Status s = (*dedup_stage)->Run([&] { return stop.load(); });
+        !s.ok()) {
+      spdlog::error("frontline run: dedup: {}", s.ToString());
     }
   });
   std::thread fold([&] {
@@ -103,6 +116,7 @@ int RunAll(const RunFlags& flags) {
     stop = true;
     fold.join();
     normalizing.join();
+    deduplicating.join();
     return 1;
   }
   spdlog::info("frontline: serving gRPC on port {} (bus {}); Ctrl-C stops",
@@ -114,6 +128,7 @@ int RunAll(const RunFlags& flags) {
   stop = true;
   fold.join();
   normalizing.join();
+  deduplicating.join();
   if (absl::Status s = (*bus)->Flush(absl::Seconds(10)); !s.ok()) {
     spdlog::error("frontline: {}", s.ToString());
   }

@@ -1,0 +1,68 @@
+// The `dedup` stage: Documents from the docs topic (consumer group "dedup")
+// are judged against the index, and the verdict (with the document) and
+// every Event that changed are produced to the events topic; verdicts revised
+// by a later-arriving original are produced again at their new revision.
+// Poison goes to the dead-letter topic. Offsets are committed only once the
+// output is durable. One replica: the index is this process's.
+#ifndef FRONTLINE_LIBS_DEDUP_DEDUP_STAGE_H_
+#define FRONTLINE_LIBS_DEDUP_DEDUP_STAGE_H_
+
+#include <atomic>
+#include <functional>
+#include <memory>
+
+#include "absl/status/statusor.h"
+#include "libs/bus/bus.h"
+#include "libs/bus/dead_letter.h"
+#include "libs/bus/stage_runner.h"
+#include "libs/dedup/deduplicator.h"
+#include "libs/dedup/event_merger.h"
+
+namespace frontline::dedup {
+
+struct DedupStageOptions {
+  std::string group = "dedup";
+  // The index and the merger's state live under this directory.
+  std::string dir = "var/frontline/dedup";
+  absl::Duration window = absl::Hours(24 * 30);
+  absl::Duration event_window = absl::Hours(72);
+  size_t max_batch = 200;
+};
+
+class DedupStage {
+ public:
+  static absl::StatusOr<std::unique_ptr<DedupStage>> Create(
+      bus::Bus& bus, DedupStageOptions options = {});
+
+  absl::StatusOr<size_t> RunOnce() { return runner_->RunOnce(); }
+  absl::Status Run(const std::function<bool()>& stop) {
+    return runner_->Run(stop);
+  }
+  const bus::StageCounters& counters() const { return runner_->counters(); }
+  uint64_t duplicates() const { return duplicates_.load(); }
+  uint64_t events_emitted() const { return events_.load(); }
+
+ private:
+  DedupStage(bus::Bus& bus, std::unique_ptr<Deduplicator> dedup,
+             std::unique_ptr<EventMerger> merger,
+             std::unique_ptr<bus::Consumer> consumer, size_t max_batch);
+  absl::Status Handle(const bus::Record& record);
+  absl::Status Emit(const google::protobuf::Message& message,
+                    const std::string& key);
+  absl::Status FlushOutput();
+
+  bus::Bus& bus_;
+  std::unique_ptr<Deduplicator> dedup_;
+  std::unique_ptr<EventMerger> merger_;
+  std::unique_ptr<bus::Consumer> consumer_;
+  bus::DeadLetterWriter dead_letters_;
+  std::unique_ptr<bus::StageRunner> runner_;
+  std::shared_ptr<std::atomic<int>> failed_ =
+      std::make_shared<std::atomic<int>>(0);
+  std::atomic<uint64_t> duplicates_{0};
+  std::atomic<uint64_t> events_{0};
+};
+
+}  // namespace frontline::dedup
+
+#endif  // FRONTLINE_LIBS_DEDUP_DEDUP_STAGE_H_

@@ -1,0 +1,155 @@
+// End to end: `frontline run` as its own process on the embedded log with the
+// example sources; then real gRPC queries. Kurakhove must come out contested
+// with both sides' claims and their sources. Then kill -9 and restart: the
+// view is what it was, nothing applied twice.
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <regex>
+
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "frontline/v1/conflict_state.grpc.pb.h"
+#include "grpcpp/grpcpp.h"
+#include "gtest/gtest.h"
+
+namespace frontline {
+namespace {
+
+class RunningFrontline {
+ public:
+  explicit RunningFrontline(const std::string& data) {
+    int out[2];
+    if (pipe(out) != 0) return;
+    pid_ = fork();
+    if (pid_ == 0) {
+      dup2(out[1], 1);
+      dup2(out[1], 2);
+      close(out[0]);
+      if (chdir(FRONTLINE_SOURCE_DIR) != 0) _exit(126);
+      execl(FRONTLINE_BINARY, FRONTLINE_BINARY, "run", "--data", data.c_str(),
+            "--listen", "127.0.0.1:0", "--config", "examples/sources.yaml",
+            nullptr);
+      _exit(127);
+    }
+    close(out[1]);
+    output_ = fdopen(out[0], "r");
+    // The line naming the port.
+    char line[1024];
+    const std::regex serving("serving gRPC on port ([0-9]+)");
+    while (port_ == 0 && fgets(line, sizeof(line), output_) != nullptr) {
+      std::cmatch m;
+      if (std::regex_search(line, m, serving)) port_ = std::stoi(m[1]);
+    }
+  }
+  ~RunningFrontline() {
+    if (pid_ > 0) Stop(SIGKILL);
+  }
+  int port() const { return port_; }
+  // Sends `signal` and returns the exit status.
+  int Stop(int signal) {
+    kill(pid_, signal);
+    int status = 0;
+    waitpid(pid_, &status, 0);
+    pid_ = -1;
+    fclose(output_);
+    return status;
+  }
+
+ private:
+  pid_t pid_ = -1;
+  FILE* output_ = nullptr;
+  int port_ = 0;
+};
+
+std::unique_ptr<v1::ConflictState::Stub> Connect(int port) {
+  return v1::ConflictState::NewStub(grpc::CreateChannel(
+      absl::StrCat("127.0.0.1:", port), grpc::InsecureChannelCredentials()));
+}
+
+// Waits until Kurakhove has claims from both sides.
+v1::PlaceState WaitForKurakhove(v1::ConflictState::Stub& stub) {
+  v1::PlaceState place;
+  const absl::Time deadline = absl::Now() + absl::Seconds(90);
+  while (absl::Now() < deadline) {
+    grpc::ClientContext context;
+    v1::GetPlaceRequest request;
+    request.set_name("Курахове");
+    if (stub.GetPlace(&context, request, &place).ok() &&
+        place.control_claims_size() >= 2) {
+      break;
+    }
+    absl::SleepFor(absl::Milliseconds(250));
+  }
+  return place;
+}
+
+std::vector<std::string> AllEvents(v1::ConflictState::Stub& stub) {
+  grpc::ClientContext context;
+  v1::ListEventsRequest request;
+  request.set_page_size(1000);
+  v1::ListEventsResponse response;
+  EXPECT_TRUE(stub.ListEvents(&context, request, &response).ok());
+  std::vector<std::string> out;
+  for (const auto& e : response.events()) {
+    out.push_back(
+        absl::StrCat(e.id(), "@", e.revision(), "/", e.sources_size()));
+  }
+  return out;
+}
+
+TEST(EndToEndTest, ExampleSourcesMakeKurakhoveContestedAndSurviveKillNine) {
+  const std::string data = (std::filesystem::temp_directory_path() /
+                            absl::StrCat("e2e-run-", getpid()))
+                               .string();
+  std::filesystem::remove_all(data);
+  std::vector<std::string> before;
+  {
+    RunningFrontline frontline(data);
+    ASSERT_GT(frontline.port(), 0) << "frontline run did not start";
+    auto stub = Connect(frontline.port());
+    v1::PlaceState place = WaitForKurakhove(*stub);
+    EXPECT_EQ(place.place().id(), "ua.donetsk.kurakhove");
+    EXPECT_TRUE(place.contested());
+    std::set<v1::Side> sides;
+    for (const auto& claim : place.control_claims()) {
+      sides.insert(claim.claimant_side());
+      EXPECT_GT(claim.sources_size(), 0);
+      // Provenance: the claim's event names its documents and sentences.
+      grpc::ClientContext context;
+      v1::GetEventRequest request;
+      request.set_id(claim.event_id());
+      v1::GetEventResponse event;
+      ASSERT_TRUE(stub->GetEvent(&context, request, &event).ok());
+      EXPECT_FALSE(event.documents().empty());
+      EXPECT_FALSE(event.claims().empty());
+      for (const auto& c : event.claims()) {
+        EXPECT_EQ(c.place_id(), "ua.donetsk.kurakhove");
+        EXPECT_FALSE(c.sentence().empty());
+      }
+    }
+    EXPECT_EQ(sides, (std::set<v1::Side>{v1::SIDE_RUSSIA, v1::SIDE_UKRAINE}));
+    absl::SleepFor(absl::Seconds(2));  // let every stage settle
+    before = AllEvents(*stub);
+    EXPECT_FALSE(before.empty());
+    int status = frontline.Stop(SIGKILL);
+    EXPECT_TRUE(WIFSIGNALED(status));
+  }
+  {
+    RunningFrontline frontline(data);
+    ASSERT_GT(frontline.port(), 0);
+    auto stub = Connect(frontline.port());
+    WaitForKurakhove(*stub);
+    absl::SleepFor(absl::Seconds(2));
+    EXPECT_EQ(AllEvents(*stub), before) << "a restart changed the view";
+    int status = frontline.Stop(SIGTERM);
+    EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << status;
+  }
+  std::filesystem::remove_all(data);
+}
+
+}  // namespace
+}  // namespace frontline

@@ -2,66 +2,34 @@
 // example sources; then real gRPC queries. Kurakhove must come out contested
 // with both sides' claims and their sources. Then kill -9 and restart: the
 // view is what it was, nothing applied twice.
-#include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
-#include <cstdio>
 #include <filesystem>
-#include <regex>
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "frontline/v1/conflict_state.grpc.pb.h"
 #include "grpcpp/grpcpp.h"
 #include "gtest/gtest.h"
+#include "tests/child_process.h"
 
 namespace frontline {
 namespace {
 
+// `frontline run` on `data` with the example sources.
 class RunningFrontline {
  public:
-  explicit RunningFrontline(const std::string& data) {
-    int out[2];
-    if (pipe(out) != 0) return;
-    pid_ = fork();
-    if (pid_ == 0) {
-      dup2(out[1], 1);
-      dup2(out[1], 2);
-      close(out[0]);
-      if (chdir(FRONTLINE_SOURCE_DIR) != 0) _exit(126);
-      execl(FRONTLINE_BINARY, FRONTLINE_BINARY, "run", "--data", data.c_str(),
-            "--listen", "127.0.0.1:0", "--config", "examples/sources.yaml",
-            nullptr);
-      _exit(127);
-    }
-    close(out[1]);
-    output_ = fdopen(out[0], "r");
-    // The line naming the port.
-    char line[1024];
-    const std::regex serving("serving gRPC on port ([0-9]+)");
-    while (port_ == 0 && fgets(line, sizeof(line), output_) != nullptr) {
-      std::cmatch m;
-      if (std::regex_search(line, m, serving)) port_ = std::stoi(m[1]);
-    }
-  }
-  ~RunningFrontline() {
-    if (pid_ > 0) Stop(SIGKILL);
+  explicit RunningFrontline(const std::string& data)
+      : child_({FRONTLINE_BINARY, "run", "--data", data, "--listen",
+                "127.0.0.1:0", "--config", "examples/sources.yaml"},
+               FRONTLINE_SOURCE_DIR) {
+    const std::string port =
+        child_.WaitForLine("serving gRPC on port ([0-9]+)");
+    port_ = port.empty() ? 0 : std::stoi(port);
   }
   int port() const { return port_; }
-  // Sends `signal` and returns the exit status.
-  int Stop(int signal) {
-    kill(pid_, signal);
-    int status = 0;
-    waitpid(pid_, &status, 0);
-    pid_ = -1;
-    fclose(output_);
-    return status;
-  }
+  int Stop(int signal) { return child_.Stop(signal); }
 
  private:
-  pid_t pid_ = -1;
-  FILE* output_ = nullptr;
+  testing::ChildProcess child_;
   int port_ = 0;
 };
 

@@ -1,0 +1,136 @@
+// The dedup stage on both engines: verdicts and events on the events topic,
+// a copy judged a duplicate and not counted as a second witness, poison
+// parked.
+#include "libs/dedup/dedup_stage.h"
+
+#include <filesystem>
+
+#include "absl/strings/str_cat.h"
+#include "gtest/gtest.h"
+#include "libs/bus/cloud_events.h"
+#include "libs/bus/testing/test_bus.h"
+#include "libs/pipeline/raw_documents.h"
+#include "libs/pipeline/topics.h"
+
+namespace frontline::dedup {
+namespace {
+
+using bus::testing::Engine;
+using bus::testing::TestBus;
+
+constexpr char kText[] =
+    "The Russian Ministry of Defense claimed on Monday that its forces had "
+    "seized control of Kurakhove, an industrial town in the Donetsk region, "
+    "after more than two months of fighting. Ukraine's military did not "
+    "comment on the claim. The ministry said 150 Ukrainian soldiers were "
+    "killed in the battle for the town's thermal power plant.";
+
+v1::Document Doc(const std::string& id, const std::string& source,
+                 v1::Affiliation affiliation, int64_t published) {
+  v1::Document doc;
+  doc.set_id(id);
+  doc.mutable_source()->set_id(source);
+  doc.mutable_source()->set_affiliation(affiliation);
+  doc.set_external_id(id);
+  doc.set_version(1);
+  doc.set_language("en");
+  doc.set_text(kText);
+  doc.mutable_published_time()->set_seconds(published);
+  doc.set_content_hash(pipeline::ContentHashHex(kText));
+  v1::Claim* claim = doc.add_claims();
+  claim->set_id(id + "/0");
+  claim->set_document_id(id);
+  claim->set_type(v1::CLAIM_TYPE_CAPTURE);
+  claim->set_polarity(v1::POLARITY_ASSERTED);
+  claim->set_side(v1::SIDE_RUSSIA);
+  claim->set_place_id("ua.donetsk.kurakhove");
+  claim->mutable_claimant()->set_id("ru.mod");
+  claim->mutable_claimant()->set_side(v1::SIDE_RUSSIA);
+  claim->mutable_time()->set_seconds(published);
+  return doc;
+}
+
+class DedupStageTest : public testing::TestWithParam<Engine> {
+ protected:
+  void SetUp() override {
+    bus_ = std::make_unique<TestBus>(GetParam());
+    for (const auto& spec : pipeline::PipelineTopics(2)) {
+      ASSERT_TRUE(bus_->CreateTopic(spec).ok());
+    }
+    dir_ = std::filesystem::temp_directory_path() /
+           absl::StrCat("dedup-stage-", getpid(), "-",
+                        bus::testing::EngineName(GetParam()));
+    std::filesystem::remove_all(dir_);
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+  void Send(const bus::Message& m) {
+    auto r = bus_->bus().ProduceSync(m, absl::Seconds(30));
+    ASSERT_TRUE(r.ok() && r->status.ok());
+  }
+  std::unique_ptr<TestBus> bus_;
+  std::filesystem::path dir_;
+};
+
+TEST_P(DedupStageTest, JudgesMergesAndParks) {
+  for (const v1::Document& d :
+       {Doc("orig", "feed:ria", v1::AFFILIATION_RUSSIAN_STATE, 1736150000),
+        Doc("copy", "feed:aggregator", v1::AFFILIATION_INDEPENDENT,
+            1736160000)}) {
+    Send(pipeline::ProtoMessage(pipeline::kDocsTopic, d.id(), d, "/test",
+                                absl::Now()));
+  }
+  bus::Message poison{.topic = pipeline::kDocsTopic,
+                      .key = "p",
+                      .value = "\xff\xff not a document"};
+  Send(poison);
+
+  auto stage = DedupStage::Create(bus_->bus(), {.dir = dir_.string()});
+  ASSERT_TRUE(stage.ok()) << stage.status();
+  const absl::Time deadline = absl::Now() + absl::Seconds(60);
+  while ((*stage)->counters().handled + (*stage)->counters().dead_lettered <
+             3 &&
+         absl::Now() < deadline) {
+    ASSERT_TRUE((*stage)->RunOnce().ok());
+  }
+  EXPECT_EQ((*stage)->counters().handled, 2u);
+  EXPECT_EQ((*stage)->counters().dead_lettered, 1u);
+  EXPECT_EQ((*stage)->duplicates(), 1u);
+
+  std::map<std::string, v1::DocumentVerdict> verdicts;
+  std::map<std::string, v1::Event> events;  // latest revision per id
+  for (const bus::Record& r : bus_->ReadAll(pipeline::kEventsTopic, 3)) {
+    auto type = bus::FindHeader(r.headers, bus::kCeType);
+    if (type == "frontline.v1.DocumentVerdict") {
+      v1::DocumentVerdict v;
+      ASSERT_TRUE(v.ParseFromString(r.value));
+      verdicts[v.document_id()] = v;
+    } else if (type == "frontline.v1.Event") {
+      v1::Event e;
+      ASSERT_TRUE(e.ParseFromString(r.value));
+      if (!events.contains(e.id()) ||
+          events[e.id()].revision() < e.revision()) {
+        events[e.id()] = e;
+      }
+    }
+  }
+  ASSERT_EQ(verdicts.size(), 2u);
+  EXPECT_EQ(verdicts["orig"].verdict(), v1::VERDICT_NEW);
+  EXPECT_EQ(verdicts["copy"].verdict(), v1::VERDICT_DUPLICATE);
+  EXPECT_EQ(verdicts["copy"].duplicate_of(), "orig");
+  EXPECT_EQ(verdicts["copy"].document().id(), "copy") << "carries the document";
+  ASSERT_EQ(events.size(), 1u);
+  const v1::Event& event = events.begin()->second;
+  EXPECT_EQ(event.type(), v1::CLAIM_TYPE_CAPTURE);
+  EXPECT_EQ(event.sources_size(), 2);
+  EXPECT_EQ(event.independent_sources(), 1u) << "a copy is no second witness";
+  EXPECT_EQ(bus_->ReadAll(pipeline::kDeadLetterTopic, 1).size(), 1u);
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, DedupStageTest,
+                         testing::Values(Engine::kLocal, Engine::kKafka),
+                         [](const auto& info) {
+                           return bus::testing::EngineName(info.param);
+                         });
+
+}  // namespace
+}  // namespace frontline::dedup

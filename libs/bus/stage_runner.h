@@ -21,22 +21,26 @@ namespace frontline::bus {
 // error: the record is poison and is dead-lettered with that error.
 using RecordHandler = std::function<absl::Status(const Record&)>;
 
-struct StageOptions {
-  size_t max_batch = 500;
-  // Called before each commit (e.g. flushing what the handler produced);
-  // on an error nothing is committed and the consumer seeks back to the
-  // batch's first records, so the batch is handled again.
-  std::function<absl::Status()> before_commit;
-  absl::Duration poll_timeout = absl::Milliseconds(200);
-  absl::Duration retry_backoff = absl::Milliseconds(100);
-};
-
 struct StageCounters {
   uint64_t handled = 0;
   uint64_t dead_lettered = 0;
   uint64_t retries = 0;
   uint64_t commit_failures = 0;
 };
+
+struct StageOptions {
+  size_t max_batch = 500;
+  // Called before each commit (e.g. flushing what the handler produced);
+  // on an error nothing is committed and the consumer seeks back to the
+  // batch's first records, so the batch is handled again.
+  std::function<absl::Status()> before_commit;
+  // Called at the end of every round with what that round counted (for
+  // metrics); on the runner's thread.
+  std::function<void(const StageCounters& round)> on_round;
+  absl::Duration poll_timeout = absl::Milliseconds(200);
+  absl::Duration retry_backoff = absl::Milliseconds(100);
+};
+
 
 class StageRunner {
  public:
@@ -52,6 +56,8 @@ class StageRunner {
   const StageCounters& counters() const { return counters_; }
 
  private:
+  absl::StatusOr<size_t> Round(const std::function<bool()>& stop);
+
   Consumer& consumer_;
   DeadLetterWriter& dead_letters_;
   RecordHandler handler_;

@@ -28,13 +28,13 @@ absl::StatusOr<std::unique_ptr<DedupStage>> DedupStage::Create(
   if (!consumer.ok()) return consumer.status();
   return std::unique_ptr<DedupStage>(
       new DedupStage(bus, *std::move(dedup), *std::move(merger),
-                     *std::move(consumer), options.max_batch));
+                     *std::move(consumer), options));
 }
 
 DedupStage::DedupStage(bus::Bus& bus, std::unique_ptr<Deduplicator> dedup,
                        std::unique_ptr<EventMerger> merger,
                        std::unique_ptr<bus::Consumer> consumer,
-                       size_t max_batch)
+                       const DedupStageOptions& options)
     : bus_(bus),
       dedup_(std::move(dedup)),
       merger_(std::move(merger)),
@@ -44,8 +44,9 @@ DedupStage::DedupStage(bus::Bus& bus, std::unique_ptr<Deduplicator> dedup,
   runner_ = std::make_unique<bus::StageRunner>(
       *consumer_, dead_letters_,
       [this](const bus::Record& r) { return Handle(r); },
-      bus::StageOptions{.max_batch = max_batch,
-                        .before_commit = [this] { return FlushOutput(); }});
+      bus::StageOptions{.max_batch = options.max_batch,
+                        .before_commit = [this] { return FlushOutput(); },
+                        .on_round = options.on_round});
 }
 
 absl::Status DedupStage::Emit(const google::protobuf::Message& message,

@@ -27,6 +27,8 @@ struct DedupStageOptions {
   absl::Duration window = absl::Hours(24 * 30);
   absl::Duration event_window = absl::Hours(72);
   size_t max_batch = 200;
+  // Per-round counters, e.g. for metrics (see StageOptions::on_round).
+  std::function<void(const bus::StageCounters&)> on_round;
 };
 
 class DedupStage {
@@ -45,7 +47,8 @@ class DedupStage {
  private:
   DedupStage(bus::Bus& bus, std::unique_ptr<Deduplicator> dedup,
              std::unique_ptr<EventMerger> merger,
-             std::unique_ptr<bus::Consumer> consumer, size_t max_batch);
+             std::unique_ptr<bus::Consumer> consumer,
+             const DedupStageOptions& options);
   absl::Status Handle(const bus::Record& record);
   absl::Status Emit(const google::protobuf::Message& message,
                     const std::string& key);

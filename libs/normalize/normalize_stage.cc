@@ -28,7 +28,8 @@ NormalizeStage::NormalizeStage(bus::Bus& bus, const Normalizer& normalizer,
       *consumer_, dead_letters_,
       [this](const bus::Record& r) { return Handle(r); },
       bus::StageOptions{.max_batch = config.max_batch,
-                        .before_commit = [this] { return FlushOutput(); }});
+                        .before_commit = [this] { return FlushOutput(); },
+                        .on_round = config.on_round});
 }
 
 absl::Status NormalizeStage::Handle(const bus::Record& record) {

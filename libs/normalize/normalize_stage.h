@@ -21,6 +21,8 @@ namespace frontline::normalize {
 struct StageConfig {
   std::string group = "normalize";
   size_t max_batch = 200;
+  // Per-round counters, e.g. for metrics (see StageOptions::on_round).
+  std::function<void(const bus::StageCounters&)> on_round;
 };
 
 class NormalizeStage {

@@ -3,6 +3,7 @@
 #include <thread>
 
 #include "libs/bus/bus.h"
+#include "libs/metrics/stage_metrics.h"
 #include "libs/dedup/dedup_stage.h"
 #include "libs/pipeline/topics.h"
 #include "services/frontline/commands.h"
@@ -21,7 +22,10 @@ int RunDedup(const DedupFlags& flags) {
     std::cerr << "frontline dedup: " << s << "\n";
     return 1;
   }
-  auto stage = dedup::DedupStage::Create(**bus, {.dir = flags.state});
+  auto stage = dedup::DedupStage::Create(
+      **bus,
+      {.dir = flags.state,
+       .on_round = metrics::StageMetrics("dedup", pipeline::kDocsTopic)});
   if (!stage.ok()) {
     std::cerr << "frontline dedup: " << stage.status() << "\n";
     return 1;

@@ -1,5 +1,9 @@
 // `frontline`: every Frontline service as a subcommand of one binary.
+#include <iostream>
+
 #include "CLI/CLI.hpp"
+#include "libs/metrics/metrics.h"
+#include "spdlog/spdlog.h"
 #include "services/frontline/commands.h"
 #include "services/frontline/signals.h"
 
@@ -96,7 +100,37 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 64))
       ->capture_default_str();
 
+  // Operations flags every subcommand takes.
+  std::string metrics_listen;
+  std::string log_format = "plain";
+  for (CLI::App* cmd : app.get_subcommands({})) {
+    cmd->add_option("--metrics-listen", metrics_listen,
+                    "Serve Prometheus metrics (and /healthz) on HOST:PORT");
+    cmd->add_option("--log-format", log_format, "Logs: plain or json")
+        ->capture_default_str();
+  }
+
   CLI11_PARSE(app, argc, argv);
+  auto format = frontline::metrics::ParseLogFormat(log_format);
+  if (!format.ok()) {
+    std::cerr << "frontline: " << format.status() << "\n";
+    return 2;
+  }
+  if (absl::Status s = frontline::metrics::ConfigureLogging(*format);
+      !s.ok()) {
+    std::cerr << "frontline: " << s << "\n";
+    return 2;
+  }
+  std::unique_ptr<frontline::metrics::Exposer> exposer;
+  if (!metrics_listen.empty()) {
+    auto started = frontline::metrics::Exposer::Start(metrics_listen);
+    if (!started.ok()) {
+      std::cerr << "frontline: " << started.status() << "\n";
+      return 1;
+    }
+    exposer = *std::move(started);
+    spdlog::info("frontline: metrics on port {}", exposer->port());
+  }
   if (run_cmd->parsed()) return frontline::RunAll(run);
   if (state_cmd->parsed()) return frontline::RunState(state_flags);
   if (normalize_cmd->parsed()) return frontline::RunNormalize(normalize_flags);

@@ -3,6 +3,7 @@
 #include <thread>
 
 #include "libs/bus/bus.h"
+#include "libs/metrics/stage_metrics.h"
 #include "libs/normalize/normalize_stage.h"
 #include "libs/normalize/normalizer.h"
 #include "libs/pipeline/topics.h"
@@ -27,7 +28,9 @@ int RunNormalize(const StageFlags& flags) {
     std::cerr << "frontline normalize: " << s << "\n";
     return 1;
   }
-  auto stage = normalize::NormalizeStage::Create(**bus, **normalizer);
+  auto stage = normalize::NormalizeStage::Create(
+      **bus, **normalizer,
+      {.on_round = metrics::StageMetrics("normalize", pipeline::kRawTopic)});
   if (!stage.ok()) {
     std::cerr << "frontline normalize: " << stage.status() << "\n";
     return 1;

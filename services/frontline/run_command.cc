@@ -7,6 +7,7 @@
 #include "libs/api/ingest_service.h"
 #include "libs/api/server.h"
 #include "libs/bus/bus.h"
+#include "libs/metrics/stage_metrics.h"
 #include "libs/dedup/dedup_stage.h"
 #include "libs/gazetteer/gazetteer.h"
 #include "libs/ingest/ingest_runner.h"
@@ -78,7 +79,9 @@ int RunAll(const RunFlags& flags) {
     return 1;
   }
   auto dedup_stage = dedup::DedupStage::Create(
-      **bus, {.dir = (std::filesystem::path(flags.data) / "dedup").string()});
+      **bus,
+      {.dir = (std::filesystem::path(flags.data) / "dedup").string(),
+       .on_round = metrics::StageMetrics("dedup", pipeline::kDocsTopic)});
   if (!dedup_stage.ok()) {
     std::cerr << "frontline run: " << dedup_stage.status() << "\n";
     return 1;

@@ -1,0 +1,21 @@
+// Metrics of a pipeline stage, fed by StageRunner's per-round counters.
+#ifndef FRONTLINE_LIBS_METRICS_STAGE_METRICS_H_
+#define FRONTLINE_LIBS_METRICS_STAGE_METRICS_H_
+
+#include <functional>
+#include <string>
+
+#include "libs/bus/stage_runner.h"
+
+namespace frontline::metrics {
+
+// For StageOptions::on_round: adds each round's records to
+// records_in_total{stage,topic}, dead letters to dead_letters_total and
+// retries and failed commits to errors_total{stage,code="UNAVAILABLE"} of the
+// standard metrics.
+std::function<void(const bus::StageCounters&)> StageMetrics(
+    const std::string& stage, const std::string& input_topic);
+
+}  // namespace frontline::metrics
+
+#endif  // FRONTLINE_LIBS_METRICS_STAGE_METRICS_H_

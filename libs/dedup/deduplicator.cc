@@ -64,7 +64,8 @@ Deduplicator::FindOriginal(const v1::Document& doc, const Fingerprint& fp,
   auto first_of =
       [&](PostingKind kind, const std::string& key,
           v1::DuplicateKind dk) -> absl::StatusOr<std::optional<Candidate>> {
-    absl::StatusOr<std::vector<Posting>> ps = store_->Find(kind, key);
+    absl::StatusOr<std::vector<Posting>> ps = store_->Find(
+        kind, key, time - window, time + window, options_.max_postings_per_key);
     if (!ps.ok()) return ps.status();
     for (const Posting& p : *ps) {
       if (!in_window(p)) continue;
@@ -98,7 +99,9 @@ Deduplicator::FindOriginal(const v1::Document& doc, const Fingerprint& fp,
     absl::flat_hash_set<std::string> seen;
     std::vector<Posting> out;
     for (uint64_t band : BandKeys(sig, rows)) {
-      absl::StatusOr<std::vector<Posting>> ps = store_->Find(kind, Key64(band));
+      absl::StatusOr<std::vector<Posting>> ps =
+          store_->Find(kind, Key64(band), time - window, time + window,
+                       options_.max_postings_per_key);
       if (!ps.ok()) return ps.status();
       for (Posting& p : *ps) {
         if (in_window(p) && seen.insert(p.doc_id).second) {
@@ -179,7 +182,8 @@ absl::StatusOr<v1::DocumentVerdict> Deduplicator::Judge(
   const std::string ext = ExternalKey(doc.source().id(), doc.external_id());
   bool is_edit = false;
   if (!doc.external_id().empty()) {
-    auto ps = store_->Find(PostingKind::kExternal, ext);
+    auto ps = store_->Find(PostingKind::kExternal, ext, time - window,
+                           time + window, options_.max_postings_per_key);
     if (!ps.ok()) return ps.status();
     const StoredDocument* latest = nullptr;
     std::vector<StoredDocument> versions;

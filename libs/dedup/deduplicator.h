@@ -33,6 +33,10 @@ struct DedupOptions {
   double paraphrase_threshold = 0.5;
   int min_figures_and_quotes = 2;
   int min_names = 2;
+  // Entries read per index key, the latest first: a band shared by more
+  // documents than this in the window is not selective, and reading all of
+  // it would make judging cost grow with the index.
+  size_t max_postings_per_key = 64;
 };
 
 // Promises:

@@ -21,8 +21,8 @@ struct FingerprintOptions {
   int stem_chars = 6;
   int minhash_size = 128;
   int band_rows = 4;
-  int anchor_minhash_size = 32;
-  int anchor_band_rows = 2;
+  int anchor_minhash_size = 48;
+  int anchor_band_rows = 3;
 };
 
 // The paraphrase signature: what survives rewriting a report.

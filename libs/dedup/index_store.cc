@@ -4,6 +4,7 @@
 #include <rocksdb/db.h>
 #include <rocksdb/write_batch.h>
 
+#include <algorithm>
 #include <cstring>
 
 #include "absl/status/status.h"
@@ -128,20 +129,31 @@ IndexStore::~IndexStore() {
   }
 }
 
-absl::StatusOr<std::vector<Posting>> IndexStore::Find(
-    PostingKind kind, absl::string_view key) const {
+absl::StatusOr<std::vector<Posting>> IndexStore::Find(PostingKind kind,
+                                                      absl::string_view key,
+                                                      int64_t min_time,
+                                                      int64_t max_time,
+                                                      size_t limit) const {
   const std::string prefix = PostingPrefix(kind, key);
   std::vector<Posting> out;
   std::unique_ptr<rocksdb::Iterator> it(
       db_->NewIterator(rocksdb::ReadOptions(), handles_[kPostings]));
-  for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix);
-       it->Next()) {
+  // Newest first from max_time, so a crowded key yields its latest entries.
+  const std::string upper =
+      absl::StrCat(prefix, TimeBytes(max_time), std::string(1, '\xff'));
+  for (it->SeekForPrev(upper);
+       it->Valid() && it->key().starts_with(prefix) && out.size() < limit;
+       it->Prev()) {
     absl::string_view rest(it->key().data() + prefix.size(),
                            it->key().size() - prefix.size());
     if (rest.size() < 8) continue;
-    out.push_back({std::string(rest.substr(8)), ParseTime(rest.substr(0, 8))});
+    const int64_t t = ParseTime(rest.substr(0, 8));
+    if (t < min_time) break;
+    if (t > max_time) continue;
+    out.push_back({std::string(rest.substr(8)), t});
   }
   if (!it->status().ok()) return FromRocks(it->status());
+  std::reverse(out.begin(), out.end());
   return out;
 }
 

@@ -68,9 +68,12 @@ class IndexStore {
       const std::string& dir, absl::Duration window);
   ~IndexStore();
 
-  // Postings of (kind, key), earliest first, whatever their age.
+  // Postings of (kind, key) with time in [min_time, max_time]: the latest
+  // `limit` of them, returned earliest first.
   absl::StatusOr<std::vector<Posting>> Find(PostingKind kind,
-                                            absl::string_view key) const;
+                                            absl::string_view key,
+                                            int64_t min_time, int64_t max_time,
+                                            size_t limit) const;
   absl::StatusOr<std::optional<StoredDocument>> GetDocument(
       absl::string_view id) const;
   absl::StatusOr<std::optional<v1::DocumentVerdict>> GetVerdict(

@@ -17,19 +17,35 @@ uint64_t Mix(uint64_t x) {
 
 }  // namespace
 
+// One-permutation hashing: each feature is hashed once and lands in one of
+// `size` bins, keeping the bin's minimum; empty bins borrow the value of the
+// next non-empty bin (circularly), offset by the distance, so two sets still
+// agree on a bin with probability close to their Jaccard similarity.
 std::vector<uint32_t> MinHashSignature(const std::vector<uint64_t>& features,
                                        int size) {
   if (features.empty() || size <= 0) return {};
-  std::vector<uint32_t> sig(size, std::numeric_limits<uint32_t>::max());
+  constexpr uint32_t kEmpty = std::numeric_limits<uint32_t>::max();
+  std::vector<uint32_t> sig(size, kEmpty);
   for (uint64_t f : features) {
-    for (int i = 0; i < size; ++i) {
-      const uint32_t h = static_cast<uint32_t>(
-          Mix(f ^ (0xA24BAED4963EE407ULL * static_cast<uint64_t>(i + 1))) >>
-          32);
-      if (h < sig[i]) sig[i] = h;
+    const uint64_t h = Mix(f);
+    const size_t bin =
+        static_cast<size_t>((h >> 32) % static_cast<uint64_t>(size));
+    const uint32_t v = static_cast<uint32_t>(h) >> 1;  // never kEmpty
+    if (v < sig[bin]) sig[bin] = v;
+  }
+  std::vector<uint32_t> out(sig);
+  for (int i = 0; i < size; ++i) {
+    if (sig[i] != kEmpty) continue;
+    for (int d = 1; d < size; ++d) {
+      const uint32_t v = sig[(i + d) % size];
+      if (v != kEmpty) {
+        out[i] = static_cast<uint32_t>(
+            Mix(static_cast<uint64_t>(v) ^ (static_cast<uint64_t>(d) << 40)));
+        break;
+      }
     }
   }
-  return sig;
+  return out;
 }
 
 double EstimatedJaccard(const std::vector<uint32_t>& a,

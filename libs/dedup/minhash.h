@@ -8,11 +8,12 @@
 
 namespace frontline::dedup {
 
-// A signature of `size` minima, one per seeded hash permutation. Promises:
-// the same feature set always gives the same signature (seeds are fixed
-// constants, not random state), and the fraction of equal positions of two
-// signatures estimates the Jaccard similarity of their feature sets.
-// An empty feature set gives an empty signature.
+// A signature of `size` minima by one-permutation hashing with
+// densification (one hash per feature). Promises: the same feature set
+// always gives the same signature (fixed constants, no random state), and the
+// fraction of equal positions of two signatures estimates the Jaccard
+// similarity of their feature sets. An empty feature set gives an empty
+// signature.
 std::vector<uint32_t> MinHashSignature(const std::vector<uint64_t>& features,
                                        int size);
 

@@ -74,6 +74,7 @@ absl::Status DedupStage::Handle(const bus::Record& record) {
   auto changed = merger_->Apply(*verdict);
   if (!changed.ok()) return changed.status();
   for (const v1::DocumentVerdict& r : revised) {
+    if (r.verdict() == v1::VERDICT_DUPLICATE) duplicates_.fetch_add(1);
     if (absl::Status s = Emit(r, r.document_id()); !s.ok()) return s;
     auto more = merger_->Revise(r);
     if (!more.ok()) return more.status();

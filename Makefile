@@ -15,7 +15,7 @@ DEBIAN_PACKAGES := build-essential cmake ninja-build pkg-config git \
   libbenchmark-dev libspdlog-dev libcli11-dev nlohmann-json3-dev \
   libxxhash-dev libcurl4-openssl-dev libcpp-httplib-dev zlib1g-dev \
   libyaml-cpp-dev libgumbo-dev libpugixml-dev libicu-dev kcat clang-format \
-  prometheus-cpp-dev kubernetes-client
+  openssl prometheus-cpp-dev kubernetes-client
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

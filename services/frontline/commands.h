@@ -4,9 +4,24 @@
 
 #include <string>
 
+#include "libs/api/server.h"
 #include "libs/normalize/normalizer.h"
 
 namespace frontline {
+
+// How the gRPC server of `run` and `state` is secured. TLS when both
+// tls_cert and tls_key are given; mutual TLS with tls_client_ca; a bearer
+// token from token_file, or else from FRONTLINE_API_TOKEN when set.
+struct ApiSecurityFlags {
+  std::string tls_cert;
+  std::string tls_key;
+  std::string tls_client_ca;
+  std::string token_file;
+};
+
+// The server options for `listen` with `security` (reads the environment).
+api::ServerOptions ServerOptionsFor(const std::string& listen,
+                                    const ApiSecurityFlags& security);
 
 struct RunFlags {
   std::string data = "var/frontline";
@@ -16,6 +31,7 @@ struct RunFlags {
   // Sources to ingest (YAML); none when empty.
   std::string config;
   normalize::NormalizerData resources;
+  ApiSecurityFlags security;
 };
 
 struct IngestFlags {
@@ -43,6 +59,7 @@ struct StateFlags {
   std::string listen = "127.0.0.1:7600";
   std::string places = "libs/gazetteer/data/places.tsv";
   bool rebuild = false;
+  ApiSecurityFlags security;
 };
 
 int RunAll(const RunFlags& flags);

@@ -60,6 +60,23 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   state_cmd->add_flag("--rebuild", state_flags.rebuild,
                       "Rebuild the view from offset zero first");
+  auto add_security = [](CLI::App* cmd, frontline::ApiSecurityFlags& f) {
+    cmd->add_option("--tls-cert", f.tls_cert,
+                    "TLS certificate chain (PEM); TLS with --tls-key")
+        ->check(CLI::ExistingFile);
+    cmd->add_option("--tls-key", f.tls_key, "TLS private key (PEM)")
+        ->check(CLI::ExistingFile);
+    cmd->add_option("--tls-client-ca", f.tls_client_ca,
+                    "Require client certificates signed by this CA (PEM): "
+                    "mutual TLS")
+        ->check(CLI::ExistingFile);
+    cmd->add_option("--token-file", f.token_file,
+                    "Require `authorization: Bearer <token>` on every call "
+                    "but health checks; default FRONTLINE_API_TOKEN when set")
+        ->check(CLI::ExistingFile);
+  };
+  add_security(run_cmd, run.security);
+  add_security(state_cmd, state_flags.security);
   auto add_data = [](CLI::App* cmd, frontline::normalize::NormalizerData& d) {
     cmd->add_option("--places", d.places_tsv, "Gazetteer file")
         ->capture_default_str();

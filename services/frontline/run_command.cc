@@ -113,7 +113,8 @@ int RunAll(const RunFlags& flags) {
   api::IngestService ingest(**bus);
   api::ConflictStateService conflict_state(**view, bus->get());
   auto server =
-      api::Server::Start({.listen = flags.listen}, {&ingest, &conflict_state});
+      api::Server::Start(ServerOptionsFor(flags.listen, flags.security),
+                         {&ingest, &conflict_state});
   if (!server.ok()) {
     std::cerr << "frontline run: " << server.status() << "\n";
     stop = true;

@@ -68,7 +68,8 @@ int RunState(const StateFlags& flags) {
     }
   });
   api::ConflictStateService service(**view, bus->get());
-  auto server = api::Server::Start({.listen = flags.listen}, {&service});
+  auto server = api::Server::Start(
+      ServerOptionsFor(flags.listen, flags.security), {&service});
   if (!server.ok()) {
     std::cerr << "frontline state: " << server.status() << "\n";
     stop = true;

@@ -20,6 +20,14 @@ struct GlobalFlags {
   bool json = false;
   // Connecting, and the longest wait for a server's answer.
   double timeout_seconds = 30;
+  // TLS: with the system's roots, or the CA in tls_ca (which implies it).
+  bool tls = false;
+  std::string tls_ca;
+  // A client certificate and key for mutual TLS.
+  std::string tls_cert;
+  std::string tls_key;
+  // Sent as a bearer token on every call; else FRONTLINE_API_TOKEN if set.
+  std::string token_file;
 };
 
 struct IngestFlags {

@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "frontline/v1/ingest.grpc.pb.h"
 #include "grpcpp/grpcpp.h"
+#include "tools/frontlinectl/channel.h"
 
 namespace frontline::ctl {
 namespace {
@@ -128,15 +129,11 @@ class GrpcSubmitter final : public Submitter {
 }  // namespace
 
 absl::StatusOr<std::unique_ptr<Submitter>> ConnectIngest(
-    const std::string& server, absl::Duration timeout) {
-  std::shared_ptr<grpc::Channel> channel =
-      grpc::CreateChannel(server, grpc::InsecureChannelCredentials());
-  if (!channel->WaitForConnected(absl::ToChronoTime(absl::Now() + timeout))) {
-    return absl::UnavailableError(absl::StrCat("cannot reach the server at ",
-                                               server, " within ",
-                                               absl::FormatDuration(timeout)));
-  }
-  return std::make_unique<GrpcSubmitter>(std::move(channel), timeout);
+    const GlobalFlags& global) {
+  auto channel = ConnectChannel(global);
+  if (!channel.ok()) return channel.status();
+  return std::make_unique<GrpcSubmitter>(*std::move(channel),
+                                         absl::Seconds(global.timeout_seconds));
 }
 
 }  // namespace frontline::ctl

@@ -9,16 +9,18 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "tools/frontlinectl/commands.h"
 #include "tools/frontlinectl/submitter.h"
 
 namespace frontline::ctl {
 
-// Connects to `server` (HOST:PORT) and opens the stream. kUnavailable when
-// the server cannot be reached within `timeout`. Once open, the stream is
-// cancelled when documents are outstanding and no acknowledgement arrives
-// for `timeout`; Finish then returns kDeadlineExceeded.
+// Connects to global.server as the global flags say (see channel.h) and
+// opens the stream. kUnavailable when the server cannot be reached within
+// the timeout. Once open, the stream is cancelled when documents are
+// outstanding and no acknowledgement arrives for the timeout; Finish then
+// returns kDeadlineExceeded.
 absl::StatusOr<std::unique_ptr<Submitter>> ConnectIngest(
-    const std::string& server, absl::Duration timeout);
+    const GlobalFlags& global);
 
 }  // namespace frontline::ctl
 

@@ -89,7 +89,7 @@ int RunIngest(const GlobalFlags& global, const IngestFlags& flags) {
   }
   const absl::Duration timeout = absl::Seconds(global.timeout_seconds);
   absl::StatusOr<std::unique_ptr<Submitter>> submitter =
-      flags.bus.empty() ? ConnectIngest(global.server, timeout)
+      flags.bus.empty() ? ConnectIngest(global)
                         : OpenBusSubmitter(flags.bus, timeout);
   if (!submitter.ok()) {
     PrintError(flags, submitter.status());

@@ -20,6 +20,20 @@ int main(int argc, char** argv) {
                  "Seconds to wait for the server (connecting, answers)")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
+  app.add_flag("--tls", global.tls,
+               "TLS, checking the server against the system's CAs");
+  app.add_option("--tls-ca", global.tls_ca,
+                 "TLS, checking the server against this CA (PEM)")
+      ->check(CLI::ExistingFile);
+  app.add_option("--tls-cert", global.tls_cert,
+                 "Client certificate (PEM) for mutual TLS; with --tls-key")
+      ->check(CLI::ExistingFile);
+  app.add_option("--tls-key", global.tls_key, "Client private key (PEM)")
+      ->check(CLI::ExistingFile);
+  app.add_option("--token-file", global.token_file,
+                 "Send the token in this file as `authorization: Bearer` on "
+                 "every call; default FRONTLINE_API_TOKEN when set")
+      ->check(CLI::ExistingFile);
 
   frontline::ctl::IngestFlags ingest;
   auto* ingest_cmd = app.add_subcommand(

@@ -4,6 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "tools/frontlinectl/channel.h"
 
 namespace frontline::ctl {
 namespace {
@@ -30,16 +31,11 @@ absl::Status FromGrpc(const grpc::Status& status) {
 }
 
 absl::StatusOr<std::unique_ptr<QueryClient>> QueryClient::Connect(
-    const std::string& server, absl::Duration timeout) {
-  std::shared_ptr<grpc::Channel> channel =
-      grpc::CreateChannel(server, grpc::InsecureChannelCredentials());
-  if (!channel->WaitForConnected(absl::ToChronoTime(absl::Now() + timeout))) {
-    return absl::UnavailableError(absl::StrCat("cannot reach the server at ",
-                                               server, " within ",
-                                               absl::FormatDuration(timeout)));
-  }
-  return std::unique_ptr<QueryClient>(
-      new QueryClient(std::move(channel), timeout));
+    const GlobalFlags& global) {
+  auto channel = ConnectChannel(global);
+  if (!channel.ok()) return channel.status();
+  return std::unique_ptr<QueryClient>(new QueryClient(
+      *std::move(channel), absl::Seconds(global.timeout_seconds)));
 }
 
 QueryClient::QueryClient(std::shared_ptr<grpc::Channel> channel,

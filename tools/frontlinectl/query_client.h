@@ -16,6 +16,7 @@
 #include "absl/time/time.h"
 #include "frontline/v1/conflict_state.grpc.pb.h"
 #include "grpcpp/grpcpp.h"
+#include "tools/frontlinectl/commands.h"
 
 namespace frontline::ctl {
 
@@ -23,9 +24,10 @@ absl::Status FromGrpc(const grpc::Status& status);
 
 class QueryClient {
  public:
-  // Waits up to `timeout` for the connection.
+  // Connects as the global flags say (see channel.h); answers are awaited
+  // for global.timeout_seconds.
   static absl::StatusOr<std::unique_ptr<QueryClient>> Connect(
-      const std::string& server, absl::Duration timeout);
+      const GlobalFlags& global);
 
   absl::StatusOr<v1::PlaceState> GetPlace(const std::string& id_or_name);
   // Newest first; at most `limit` events (0: every one), following page

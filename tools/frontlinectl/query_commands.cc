@@ -30,8 +30,7 @@ int Fail(absl::string_view command, const absl::Status& status) {
 
 absl::StatusOr<std::unique_ptr<QueryClient>> Connect(
     const GlobalFlags& global) {
-  return QueryClient::Connect(global.server,
-                              absl::Seconds(global.timeout_seconds));
+  return QueryClient::Connect(global);
 }
 
 // The filter with a region given by name replaced by its region id.

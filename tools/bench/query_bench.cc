@@ -83,7 +83,7 @@ double Quantile(const std::vector<double>& v, double q) {
 }
 
 // Places a war report would name: cities, towns and villages of the
-// gazetteer, Kurakhove first.
+// gazetteer whose name is theirs alone, Kurakhove first.
 std::vector<const frontline::gazetteer::Place*> PickPlaces(
     const frontline::gazetteer::Gazetteer& gazetteer, int n) {
   using frontline::gazetteer::PlaceKind;
@@ -98,6 +98,9 @@ std::vector<const frontline::gazetteer::Place*> PickPlaces(
       continue;
     }
     if (!out.empty() && &place == out.front()) continue;
+    // A name shared with another place (Kursk, the city and the oblast)
+    // resolves to one of them only: leave those out.
+    if (gazetteer.Find(place.name).size() != 1) continue;
     out.push_back(&place);
   }
   return out;
@@ -209,6 +212,7 @@ void FillView(frontline::state::StateView& view,
 struct ThreadResult {
   std::vector<double> latencies_us;
   int errors = 0;
+  std::string first_error;
 };
 
 struct KindResult {
@@ -216,6 +220,7 @@ struct KindResult {
   double p50_us = 0;
   double p99_us = 0;
   int errors = 0;
+  std::string first_error;
 };
 
 using Call = std::function<grpc::Status(int thread, absl::BitGen& gen)>;
@@ -239,8 +244,8 @@ KindResult Drive(int threads, double seconds, const Call& call) {
         const absl::Time after = absl::Now();
         if (status.ok()) {
           r.latencies_us.push_back(absl::ToDoubleMicroseconds(after - now));
-        } else {
-          ++r.errors;
+        } else if (r.errors++ == 0) {
+          r.first_error = status.error_message();
         }
         now = after;
       }
@@ -255,6 +260,7 @@ KindResult Drive(int threads, double seconds, const Call& call) {
   for (const auto& r : results) {
     all.insert(all.end(), r.latencies_us.begin(), r.latencies_us.end());
     out.errors += r.errors;
+    if (out.first_error.empty()) out.first_error = r.first_error;
   }
   std::sort(all.begin(), all.end());
   out.qps = all.size() / absl::ToDoubleSeconds(end - start);
@@ -292,7 +298,10 @@ int RunQuery(const Config& config) {
   std::vector<std::string> names;
   for (const auto* p : places) {
     names.push_back(p->name);
-    if (!p->aliases.empty()) names.push_back(p->aliases.front());
+    if (!p->aliases.empty() &&
+        gazetteer->Find(p->aliases.front()).size() == 1) {
+      names.push_back(p->aliases.front());
+    }
   }
 
   const int max_threads =
@@ -343,7 +352,8 @@ int RunQuery(const Config& config) {
          grpc::Status status =
              stubs[t]->ListEvents(&context, request, &response);
          if (status.ok() && response.events_size() == 0) {
-           return grpc::Status(grpc::StatusCode::INTERNAL, "empty page");
+           return grpc::Status(grpc::StatusCode::INTERNAL,
+                               "empty page for " + request.filter().place());
          }
          return status;
        }},
@@ -371,7 +381,9 @@ int RunQuery(const Config& config) {
     for (size_t k = 0; k < kinds.size(); ++k) {
       std::vector<double> qps, p50, p99;
       int errors = 0;
+      std::string first_error;
       for (const KindResult& r : rounds[c][k]) {
+        if (first_error.empty()) first_error = r.first_error;
         qps.push_back(r.qps);
         p50.push_back(r.p50_us);
         p99.push_back(r.p99_us);
@@ -382,6 +394,9 @@ int RunQuery(const Config& config) {
       std::printf("%-5d %-22s %10.0f %10.0f %10.0f %7d %10.2f\n", c,
                   kinds[k].first.c_str(), q, Median(p50), Median(p99), errors,
                   q / empty_qps);
+      if (!first_error.empty()) {
+        std::printf("      first error: %s\n", first_error.c_str());
+      }
     }
   }
   (*server)->Shutdown(absl::Seconds(1));

@@ -1,31 +1,9 @@
 #include "libs/extract/relative_time.h"
 
 #include "absl/time/civil_time.h"
+#include "libs/text/relative_date.h"
 
 namespace frontline::extract {
-namespace {
-
-int IsoWeekday(absl::CivilDay day) {
-  switch (absl::GetWeekday(day)) {
-    case absl::Weekday::monday:
-      return 1;
-    case absl::Weekday::tuesday:
-      return 2;
-    case absl::Weekday::wednesday:
-      return 3;
-    case absl::Weekday::thursday:
-      return 4;
-    case absl::Weekday::friday:
-      return 5;
-    case absl::Weekday::saturday:
-      return 6;
-    case absl::Weekday::sunday:
-      return 7;
-  }
-  return 1;
-}
-
-}  // namespace
 
 DatedTime ResolveTime(absl::Time published, const PatternEntry* cue) {
   const absl::TimeZone utc = absl::UTCTimeZone();
@@ -38,11 +16,11 @@ DatedTime ResolveTime(absl::Time published, const PatternEntry* cue) {
       return {absl::FromCivil(day + cue->time_value, utc),
               v1::TIME_PRECISION_DAY};
     case TimeRule::kWeekday: {
-      const int back = (IsoWeekday(day) - cue->time_value + 7) % 7;
+      const int back = (text::IsoWeekday(day) - cue->time_value + 7) % 7;
       return {absl::FromCivil(day - back, utc), v1::TIME_PRECISION_DAY};
     }
     case TimeRule::kWeeks: {
-      const absl::CivilDay monday = day - (IsoWeekday(day) - 1);
+      const absl::CivilDay monday = day - (text::IsoWeekday(day) - 1);
       return {absl::FromCivil(monday + 7 * cue->time_value, utc),
               v1::TIME_PRECISION_WEEK};
     }

@@ -16,28 +16,8 @@ using internal::Token;
 // How far after publication a day-and-month date may lie.
 constexpr int kFutureDays = 7;
 
-int WeekdayNumber(absl::CivilDay day) {
-  switch (absl::GetWeekday(day)) {
-    case absl::Weekday::monday:
-      return 1;
-    case absl::Weekday::tuesday:
-      return 2;
-    case absl::Weekday::wednesday:
-      return 3;
-    case absl::Weekday::thursday:
-      return 4;
-    case absl::Weekday::friday:
-      return 5;
-    case absl::Weekday::saturday:
-      return 6;
-    case absl::Weekday::sunday:
-      return 7;
-  }
-  return 1;
-}
-
 absl::CivilDay WeekStart(absl::CivilDay day) {
-  return day - (WeekdayNumber(day) - 1);
+  return day - (IsoWeekday(day) - 1);
 }
 
 // The first day of `season` (0 winter .. 3 autumn) named for `year` (winter
@@ -150,7 +130,7 @@ class Matcher {
       return std::nullopt;
     }
     if (auto weekday = Lookup(calendar_.weekdays, i + 1)) {
-      int back = (WeekdayNumber(published_) - *weekday + 7) % 7;
+      int back = (IsoWeekday(published_) - *weekday + 7) % 7;
       if (back == 0) back = 7;
       return Match{published_ - back, DatePrecision::kDay, i, i + 1};
     }
@@ -176,7 +156,7 @@ class Matcher {
       return std::nullopt;
     }
     if (auto weekday = Lookup(calendar_.weekdays, i + 1)) {
-      int ahead = (*weekday - WeekdayNumber(published_) + 7) % 7;
+      int ahead = (*weekday - IsoWeekday(published_) + 7) % 7;
       if (ahead == 0) ahead = 7;
       return Match{published_ + ahead, DatePrecision::kDay, i, i + 1};
     }
@@ -235,7 +215,7 @@ class Matcher {
   std::optional<Match> Weekday(size_t i) const {
     std::optional<int> weekday = Lookup(calendar_.weekdays, i);
     if (!weekday) return std::nullopt;
-    const int back = (WeekdayNumber(published_) - *weekday + 7) % 7;
+    const int back = (IsoWeekday(published_) - *weekday + 7) % 7;
     size_t last = i;
     if (Adjacent(i + 1) &&
         calendar_.parts_of_day.contains(tokens_[i + 1].text)) {
@@ -315,6 +295,26 @@ std::vector<DateMention> RelativeDateResolver::FindAll(
     i = m->last_token + 1;
   }
   return mentions;
+}
+
+int IsoWeekday(absl::CivilDay day) {
+  switch (absl::GetWeekday(day)) {
+    case absl::Weekday::monday:
+      return 1;
+    case absl::Weekday::tuesday:
+      return 2;
+    case absl::Weekday::wednesday:
+      return 3;
+    case absl::Weekday::thursday:
+      return 4;
+    case absl::Weekday::friday:
+      return 5;
+    case absl::Weekday::saturday:
+      return 6;
+    case absl::Weekday::sunday:
+      return 7;
+  }
+  return 1;
 }
 
 }  // namespace frontline::text

@@ -17,6 +17,9 @@
 
 namespace frontline::text {
 
+// ISO 8601 day of the week: Monday 1 ... Sunday 7.
+int IsoWeekday(absl::CivilDay day);
+
 enum class DatePrecision { kDay, kWeek, kMonth, kSeason, kYear };
 
 struct DateMention {

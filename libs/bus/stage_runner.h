@@ -41,7 +41,6 @@ struct StageOptions {
   absl::Duration retry_backoff = absl::Milliseconds(100);
 };
 
-
 class StageRunner {
  public:
   StageRunner(Consumer& consumer, DeadLetterWriter& dead_letters,

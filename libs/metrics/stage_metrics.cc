@@ -10,7 +10,8 @@ std::function<void(const bus::StageCounters&)> StageMetrics(
   Metrics& m = Standard();
   prometheus::Counter* in = &m.RecordsIn(stage, input_topic);
   prometheus::Counter* dead = &m.DeadLetters(stage, input_topic);
-  prometheus::Counter* errors = &m.Errors(stage, absl::StatusCode::kUnavailable);
+  prometheus::Counter* errors =
+      &m.Errors(stage, absl::StatusCode::kUnavailable);
   return [in, dead, errors](const bus::StageCounters& round) {
     in->Increment(double(round.handled + round.dead_lettered));
     dead->Increment(double(round.dead_lettered));

@@ -3,8 +3,8 @@
 #include <thread>
 
 #include "libs/bus/bus.h"
-#include "libs/metrics/stage_metrics.h"
 #include "libs/dedup/dedup_stage.h"
+#include "libs/metrics/stage_metrics.h"
 #include "libs/pipeline/topics.h"
 #include "services/frontline/commands.h"
 #include "services/frontline/signals.h"

@@ -3,9 +3,9 @@
 
 #include "CLI/CLI.hpp"
 #include "libs/metrics/metrics.h"
-#include "spdlog/spdlog.h"
 #include "services/frontline/commands.h"
 #include "services/frontline/signals.h"
+#include "spdlog/spdlog.h"
 
 int main(int argc, char** argv) {
   frontline::BlockTerminationSignals();
@@ -133,8 +133,7 @@ int main(int argc, char** argv) {
     std::cerr << "frontline: " << format.status() << "\n";
     return 2;
   }
-  if (absl::Status s = frontline::metrics::ConfigureLogging(*format);
-      !s.ok()) {
+  if (absl::Status s = frontline::metrics::ConfigureLogging(*format); !s.ok()) {
     std::cerr << "frontline: " << s << "\n";
     return 2;
   }

@@ -25,10 +25,16 @@
 #include "libs/pipeline/raw_documents.h"
 #include "libs/pipeline/topics.h"
 #include "nlohmann/json.hpp"
+#include "tests/frontlinectl_runner.h"
 
 namespace frontline {
 namespace {
 
+using ::frontline::testing::ChildRun;
+using ::frontline::testing::RunCtl;
+using ::frontline::testing::Slurp;
+using ::frontline::testing::SpawnCtl;
+using ::frontline::testing::WaitExit;
 using ::testing::HasSubstr;
 
 const std::string kExport =
@@ -39,48 +45,6 @@ const std::string kRss =
     absl::StrCat(FRONTLINE_FEEDS_TESTDATA, "/kyiv_independent_rss.xml");
 const std::string kText =
     absl::StrCat(FRONTLINE_INGEST_INPUT_TESTDATA, "/kurakhove_note.txt");
-
-struct ChildRun {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string Slurp(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-// Runs frontlinectl with `args`; its stdout and stderr go through files.
-ChildRun RunCtl(const std::filesystem::path& dir,
-                const std::vector<std::string>& args) {
-  const std::filesystem::path out = dir / "stdout";
-  const std::filesystem::path err = dir / "stderr";
-  pid_t pid = fork();
-  if (pid == 0) {
-    int out_fd = open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    int err_fd = open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    dup2(out_fd, 1);
-    dup2(err_fd, 2);
-    std::vector<char*> argv = {const_cast<char*>(FRONTLINECTL_BINARY)};
-    for (const std::string& arg : args) {
-      argv.push_back(const_cast<char*>(arg.c_str()));
-    }
-    argv.push_back(nullptr);
-    execv(FRONTLINECTL_BINARY, argv.data());
-    _exit(127);
-  }
-  ChildRun run;
-  int status = 0;
-  if (pid > 0 && waitpid(pid, &status, 0) == pid && WIFEXITED(status)) {
-    run.exit_code = WEXITSTATUS(status);
-  }
-  run.out = Slurp(out);
-  run.err = Slurp(err);
-  return run;
-}
 
 // The ids the reader gives the documents of `input`.
 std::vector<std::string> ExpectedIds(const std::string& input) {
@@ -141,12 +105,12 @@ std::multiset<std::string> CheckRecords(const std::vector<bus::Record>& records,
   return ids;
 }
 
-class FrontlinectlIngestTest : public testing::Test {
+class FrontlinectlIngestTest : public ::testing::Test {
  protected:
   void SetUp() override {
     dir_ = std::filesystem::temp_directory_path() /
            absl::StrCat("frontlinectl-ingest-", getpid(), "-",
-                        testing::UnitTest::GetInstance()->random_seed(), "-",
+                        ::testing::UnitTest::GetInstance()->random_seed(), "-",
                         counter_++);
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);

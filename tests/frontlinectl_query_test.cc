@@ -25,10 +25,16 @@
 #include "libs/state/state_test_util.h"
 #include "libs/state/state_view.h"
 #include "nlohmann/json.hpp"
+#include "tests/frontlinectl_runner.h"
 
 namespace frontline {
 namespace {
 
+using ::frontline::testing::ChildRun;
+using ::frontline::testing::RunCtl;
+using ::frontline::testing::Slurp;
+using ::frontline::testing::SpawnCtl;
+using ::frontline::testing::WaitExit;
 using state::testing::EventMessage;
 using state::testing::EventRecord;
 using state::testing::MakeEvent;
@@ -40,58 +46,6 @@ constexpr char kSudzha[] = "ru.kursk.sudzha";
 constexpr char kSentence[] =
     "The Russian Ministry of Defense said its forces had \"fully liberated\" "
     "Kurakhove, a town in Donetsk.";
-
-struct ChildRun {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string Slurp(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-// Starts frontlinectl with `args`, stdout and stderr into `out` and `err`.
-pid_t Spawn(const std::vector<std::string>& args,
-            const std::filesystem::path& out,
-            const std::filesystem::path& err) {
-  pid_t pid = fork();
-  if (pid == 0) {
-    int out_fd = open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    int err_fd = open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    dup2(out_fd, 1);
-    dup2(err_fd, 2);
-    std::vector<char*> argv = {const_cast<char*>(FRONTLINECTL_BINARY)};
-    for (const std::string& arg : args) {
-      argv.push_back(const_cast<char*>(arg.c_str()));
-    }
-    argv.push_back(nullptr);
-    execv(FRONTLINECTL_BINARY, argv.data());
-    _exit(127);
-  }
-  return pid;
-}
-
-int WaitExit(pid_t pid) {
-  int status = 0;
-  if (pid > 0 && waitpid(pid, &status, 0) == pid && WIFEXITED(status)) {
-    return WEXITSTATUS(status);
-  }
-  return -1;
-}
-
-ChildRun RunCtl(const std::filesystem::path& dir,
-                const std::vector<std::string>& args) {
-  const pid_t pid = Spawn(args, dir / "stdout", dir / "stderr");
-  ChildRun run;
-  run.exit_code = WaitExit(pid);
-  run.out = Slurp(dir / "stdout");
-  run.err = Slurp(dir / "stderr");
-  return run;
-}
 
 std::vector<std::string> Lines(const std::string& text) {
   return absl::StrSplit(text, absl::ByAnyChar("\r\n"), absl::SkipEmpty());
@@ -168,7 +122,7 @@ bus::Record VerdictRecord(const v1::DocumentVerdict& v, int64_t offset) {
                      .headers = m.headers};
 }
 
-class FrontlinectlQueryTest : public testing::Test {
+class FrontlinectlQueryTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     auto g = gazetteer::Gazetteer::Load(FRONTLINE_PLACES_TSV);
@@ -415,9 +369,9 @@ TEST_F(FrontlinectlQueryTest, ExportCsvAndGeoJson) {
 TEST_F(FrontlinectlQueryTest, WatchPrintsEventsAppliedAfterItStarted) {
   const std::filesystem::path out = dir_ / "watch.out";
   const pid_t pid =
-      Spawn(Args({"--json", "watch", "--place", "Курахове", "--resume",
-                  absl::StrCat(view_->LastSequence())}),
-            out, dir_ / "watch.err");
+      SpawnCtl(Args({"--json", "watch", "--place", "Курахове", "--resume",
+                     absl::StrCat(view_->LastSequence())}),
+               out, dir_ / "watch.err");
   ASSERT_GT(pid, 0);
   absl::SleepFor(absl::Milliseconds(500));
   v1::Event assault =
@@ -447,7 +401,7 @@ TEST_F(FrontlinectlQueryTest, WatchPrintsEventsAppliedAfterItStarted) {
 
   // Human lines carry the place's name and the token.
   const pid_t human =
-      Spawn(Args({"watch", "--resume", "0"}), out, dir_ / "watch.err");
+      SpawnCtl(Args({"watch", "--resume", "0"}), out, dir_ / "watch.err");
   const absl::Time until = absl::Now() + absl::Seconds(20);
   while (Lines(Slurp(out)).size() < 5 && absl::Now() < until) {
     absl::SleepFor(absl::Milliseconds(50));

@@ -14,6 +14,7 @@
 #include "libs/bus/testing/test_bus.h"
 #include "libs/feeds/feed_parser.h"
 #include "libs/fetch/testing/test_http_server.h"
+#include "libs/ingest/ingester_test_base.h"
 #include "libs/pipeline/raw_documents.h"
 #include "libs/pipeline/topics.h"
 
@@ -24,10 +25,7 @@ using bus::testing::Engine;
 using bus::testing::TestBus;
 
 std::string Fixture(const std::string& name) {
-  std::ifstream in(std::string(FRONTLINE_FEEDS_TESTDATA) + "/" + name);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
+  return ReadFixture(FRONTLINE_FEEDS_TESTDATA, name);
 }
 
 // Serves a feed that the test can change, with ETag support.
@@ -74,16 +72,10 @@ class FeedServer {
   fetch::testing::TestHttpServer http_;  // stops first
 };
 
-class FeedIngesterTest : public testing::TestWithParam<Engine> {
+class FeedIngesterTest : public IngesterTestBase {
  protected:
   void SetUp() override {
-    bus_ = std::make_unique<TestBus>(GetParam());
-    ASSERT_TRUE(
-        bus_->CreateTopic({.name = pipeline::kRawTopic, .partitions = 2}).ok());
-    state_dir_ = std::filesystem::temp_directory_path() /
-                 absl::StrCat("feed-ingester-", getpid(), "-",
-                              bus::testing::EngineName(GetParam()));
-    std::filesystem::remove_all(state_dir_);
+    IngesterTestBase::SetUp();
     OpenIngester();
     spec_.source.set_id("feed:kyivindependent");
     spec_.source.set_affiliation(v1::AFFILIATION_UKRAINIAN_MEDIA);
@@ -91,35 +83,15 @@ class FeedIngesterTest : public testing::TestWithParam<Engine> {
   }
   void TearDown() override {
     ingester_.reset();
-    state_.reset();
-    bus_.reset();
-    std::filesystem::remove_all(state_dir_);
+    IngesterTestBase::TearDown();
   }
   void OpenIngester() {
     ingester_.reset();
-    state_.reset();
-    auto state = StateStore::Open(state_dir_.string());
-    ASSERT_TRUE(state.ok()) << state.status();
-    state_ = *std::move(state);
+    OpenState();
     ingester_ = std::make_unique<FeedIngester>(bus_->bus(), *state_, gate_);
-  }
-  std::vector<v1::RawDocument> RawDocs(size_t expected) {
-    std::vector<v1::RawDocument> docs;
-    for (const bus::Record& r : bus_->ReadAll(pipeline::kRawTopic, expected)) {
-      v1::RawDocument doc;
-      EXPECT_TRUE(doc.ParseFromString(r.value));
-      EXPECT_EQ(r.key, doc.id());
-      docs.push_back(doc);
-    }
-    return docs;
   }
 
   FeedServer server_;
-  fetch::HostGate gate_{
-      {.max_concurrent = 2, .min_interval = absl::ZeroDuration()}};
-  std::unique_ptr<TestBus> bus_;
-  std::filesystem::path state_dir_;
-  std::unique_ptr<StateStore> state_;
   std::unique_ptr<FeedIngester> ingester_;
   SourceSpec spec_;
 };

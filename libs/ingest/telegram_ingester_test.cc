@@ -13,6 +13,7 @@
 #include "gtest/gtest.h"
 #include "libs/bus/testing/test_bus.h"
 #include "libs/fetch/testing/test_http_server.h"
+#include "libs/ingest/ingester_test_base.h"
 #include "libs/pipeline/raw_documents.h"
 #include "libs/pipeline/topics.h"
 #include "libs/telegram/export_reader.h"
@@ -27,10 +28,7 @@ using bus::testing::TestBus;
 constexpr char kToken[] = "123456:SECRET-bot-token";
 
 std::string Fixture(const std::string& name) {
-  std::ifstream in(std::string(FRONTLINE_TELEGRAM_TESTDATA) + "/" + name);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
+  return ReadFixture(FRONTLINE_TELEGRAM_TESTDATA, name);
 }
 
 // t.me preview pages and the Bot API, as the test sets them.
@@ -88,16 +86,10 @@ class TelegramServer {
   fetch::testing::TestHttpServer http_;  // stops first
 };
 
-class TelegramIngesterTest : public testing::TestWithParam<Engine> {
+class TelegramIngesterTest : public IngesterTestBase {
  protected:
   void SetUp() override {
-    bus_ = std::make_unique<TestBus>(GetParam());
-    ASSERT_TRUE(
-        bus_->CreateTopic({.name = pipeline::kRawTopic, .partitions = 2}).ok());
-    state_dir_ = std::filesystem::temp_directory_path() /
-                 absl::StrCat("telegram-ingester-", getpid(), "-",
-                              bus::testing::EngineName(GetParam()));
-    std::filesystem::remove_all(state_dir_);
+    IngesterTestBase::SetUp();
     settings_.api_base = server_.base();
     settings_.preview_base = server_.base();
     Open();
@@ -108,37 +100,17 @@ class TelegramIngesterTest : public testing::TestWithParam<Engine> {
   }
   void TearDown() override {
     ingester_.reset();
-    state_.reset();
-    bus_.reset();
-    std::filesystem::remove_all(state_dir_);
+    IngesterTestBase::TearDown();
   }
   void Open() {
     ingester_.reset();
-    state_.reset();
-    auto state = StateStore::Open(state_dir_.string());
-    ASSERT_TRUE(state.ok()) << state.status();
-    state_ = *std::move(state);
+    OpenState();
     ingester_ = std::make_unique<TelegramIngester>(bus_->bus(), *state_, gate_,
                                                    settings_);
   }
-  std::vector<v1::RawDocument> RawDocs(size_t expected) {
-    std::vector<v1::RawDocument> docs;
-    for (const bus::Record& r : bus_->ReadAll(pipeline::kRawTopic, expected)) {
-      v1::RawDocument doc;
-      EXPECT_TRUE(doc.ParseFromString(r.value));
-      EXPECT_EQ(doc.id(), pipeline::RawDocumentId(doc));
-      docs.push_back(doc);
-    }
-    return docs;
-  }
 
   TelegramServer server_;
-  fetch::HostGate gate_{
-      {.max_concurrent = 2, .min_interval = absl::ZeroDuration()}};
   TelegramSettings settings_;
-  std::unique_ptr<TestBus> bus_;
-  std::filesystem::path state_dir_;
-  std::unique_ptr<StateStore> state_;
   std::unique_ptr<TelegramIngester> ingester_;
   SourceSpec preview_;
 };

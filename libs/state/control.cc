@@ -61,16 +61,29 @@ v1::Side ClaimantSide(const v1::Event& event) {
   return v1::SIDE_UNSPECIFIED;
 }
 
+std::vector<v1::Side> ClaimantSides(const v1::Event& event) {
+  std::vector<v1::Side> sides;
+  for (const v1::Actor& claimant : event.claimants()) {
+    if (claimant.side() != v1::SIDE_UNSPECIFIED &&
+        std::find(sides.begin(), sides.end(), claimant.side()) == sides.end()) {
+      sides.push_back(claimant.side());
+    }
+  }
+  if (sides.empty()) sides.push_back(ClaimantSide(event));
+  return sides;
+}
+
 std::vector<v1::ControlClaim> LatestControlClaims(
     const std::vector<v1::Event>& events) {
   std::map<v1::Side, const v1::Event*> latest;
   for (const v1::Event& e : events) {
     if (!IsControlType(e.type())) continue;
-    const v1::Side speaker = ClaimantSide(e);
-    const v1::Event*& slot = latest[speaker];
-    if (slot == nullptr || EventMicros(e) > EventMicros(*slot) ||
-        (EventMicros(e) == EventMicros(*slot) && e.id() > slot->id())) {
-      slot = &e;
+    for (v1::Side speaker : ClaimantSides(e)) {
+      const v1::Event*& slot = latest[speaker];
+      if (slot == nullptr || EventMicros(e) > EventMicros(*slot) ||
+          (EventMicros(e) == EventMicros(*slot) && e.id() > slot->id())) {
+        slot = &e;
+      }
     }
   }
   std::vector<v1::ControlClaim> claims;
@@ -80,7 +93,15 @@ std::vector<v1::ControlClaim> LatestControlClaims(
     c.set_controller(e->type() == v1::CLAIM_TYPE_WITHDRAWAL ? Other(e->side())
                                                             : e->side());
     c.set_polarity(e->polarity());
-    if (!e->claimants().empty()) *c.mutable_claimant() = e->claimants(0);
+    for (const v1::Actor& claimant : e->claimants()) {
+      if (claimant.side() == speaker) {
+        *c.mutable_claimant() = claimant;
+        break;
+      }
+    }
+    if (!c.has_claimant() && !e->claimants().empty()) {
+      *c.mutable_claimant() = e->claimants(0);
+    }
     *c.mutable_time() = e->has_time() ? e->time() : e->first_reported_time();
     c.set_event_id(e->id());
     *c.mutable_sources() = e->sources();

@@ -14,6 +14,11 @@ namespace frontline::state {
 // its sources' affiliations point to, else SIDE_UNSPECIFIED.
 v1::Side ClaimantSide(const v1::Event& event);
 
+// Every side that speaks in `event`: its claimants' sides, or, when none has
+// one, ClaimantSide(event). An event reported by a ministry and by an analyst
+// is a claim of both sides.
+std::vector<v1::Side> ClaimantSides(const v1::Event& event);
+
 // From a place's events (any order), for each claimant side its latest
 // capture / control / withdrawal event, as a ControlClaim:
 //  - an asserted capture or control by side X: "X holds the place";

@@ -1,5 +1,7 @@
 #include "libs/state/control.h"
 
+#include <set>
+
 #include "gtest/gtest.h"
 #include "libs/state/state_test_util.h"
 
@@ -50,6 +52,30 @@ TEST(ControlTest, TheLatestClaimOfEachSideCounts) {
   EXPECT_EQ(claims[0].event_id(), "new");
   EXPECT_EQ(claims[0].controller(), v1::SIDE_RUSSIA);
   EXPECT_FALSE(Contested(claims));
+}
+
+TEST(ControlTest, AnEventClaimedByTwoSidesIsAClaimOfEach) {
+  v1::Event e = MakeEvent("cap", v1::CLAIM_TYPE_CAPTURE, v1::SIDE_RUSSIA,
+                          v1::SIDE_RUSSIA, kKurakhove, 1736100000);
+  v1::Actor* analyst = e.add_claimants();
+  analyst->set_id("isw");
+  analyst->set_side(v1::SIDE_NEUTRAL);
+  // Whatever order the claimants were merged in.
+  for (bool reversed : {false, true}) {
+    v1::Event event = e;
+    if (reversed)
+      std::swap(*event.mutable_claimants(0), *event.mutable_claimants(1));
+    auto claims = LatestControlClaims({event});
+    ASSERT_EQ(claims.size(), 2u);
+    std::set<v1::Side> sides;
+    for (const auto& c : claims) {
+      sides.insert(c.claimant_side());
+      EXPECT_EQ(c.claimant().side(), c.claimant_side());
+      EXPECT_EQ(c.controller(), v1::SIDE_RUSSIA);
+    }
+    EXPECT_EQ(sides, (std::set<v1::Side>{v1::SIDE_RUSSIA, v1::SIDE_NEUTRAL}));
+    EXPECT_FALSE(Contested(claims));
+  }
 }
 
 TEST(ControlTest, ClaimantSideFallsBackToSourceAffiliation) {

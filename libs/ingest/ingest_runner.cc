@@ -4,6 +4,8 @@
 #include "libs/ingest/feed_ingester.h"
 #include "libs/ingest/poll_scheduler.h"
 #include "libs/ingest/telegram_ingester.h"
+#include "libs/metrics/metrics.h"
+#include "prometheus/counter.h"
 #include "spdlog/spdlog.h"
 
 namespace frontline::ingest {
@@ -20,13 +22,26 @@ std::vector<SourceSpec> OfKinds(const IngestConfig& config,
   return out;
 }
 
+// Logs and counts a poll's outcome.
 absl::Status Logged(const SourceSpec& spec,
                     const absl::StatusOr<PollOutcome>& outcome) {
-  if (outcome.ok() && outcome->emitted > 0) {
-    spdlog::info("source {}: {} new, {} seen before", spec.source.id(),
-                 outcome->emitted, outcome->unchanged);
+  metrics::Metrics& m = metrics::Standard();
+  const std::string& source = spec.source.id();
+  if (!outcome.ok()) {
+    m.IngestItems(source, "failed").Increment();
+    return outcome.status();
   }
-  return outcome.status();
+  if (outcome->emitted > 0) {
+    spdlog::info("source {}: {} new, {} seen before", source, outcome->emitted,
+                 outcome->unchanged);
+  }
+  m.IngestItems(source, "emitted").Increment(double(outcome->emitted));
+  m.IngestItems(source, "unchanged").Increment(double(outcome->unchanged));
+  m.RecordsOut(
+       spec.kind == SourceKind::kFeed ? "feed-ingest" : "telegram-ingest",
+       "raw")
+      .Increment(double(outcome->emitted));
+  return absl::OkStatus();
 }
 
 }  // namespace

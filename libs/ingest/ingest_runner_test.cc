@@ -5,7 +5,9 @@
 #include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
 #include "libs/bus/testing/test_bus.h"
+#include "libs/metrics/metrics.h"
 #include "libs/pipeline/topics.h"
+#include "prometheus/counter.h"
 
 namespace frontline::ingest {
 namespace {
@@ -50,6 +52,18 @@ sources:
   }
   EXPECT_EQ(bus.ReadAll(pipeline::kRawTopic, 1000, absl::Seconds(2)).size(),
             first_run);
+  // The counts reach the process's metrics: every item emitted once, then
+  // seen again unchanged by the second run.
+  metrics::Metrics& m = metrics::Standard();
+  const double emitted =
+      m.IngestItems("feed:ki", "emitted").Value() +
+      m.IngestItems("feed:isw", "emitted").Value() +
+      m.IngestItems("telegram:deepstateua", "emitted").Value();
+  EXPECT_EQ(emitted, double(first_run));
+  EXPECT_EQ(m.IngestItems("feed:ki", "unchanged").Value(), 4.0);
+  EXPECT_EQ(m.RecordsOut("feed-ingest", "raw").Value() +
+                m.RecordsOut("telegram-ingest", "raw").Value(),
+            double(first_run));
   std::filesystem::remove_all(dir);
 }
 

@@ -17,8 +17,9 @@
 //   grpc_request_duration_seconds{method,code}   gRPC handling latency
 //                                            (histogram, kGrpcLatencyBuckets)
 //   ingest_items_total{source,outcome}       items an ingester saw per source
-//                                            (outcome: new, changed,
-//                                            unchanged, failed)
+//                                            (outcome: emitted — new items
+//                                            and new versions — unchanged;
+//                                            failed counts failed polls)
 //
 // Every helper is thread-safe; the references they return stay valid for as
 // long as the Metrics object (the process-wide one: forever). Helpers look

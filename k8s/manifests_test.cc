@@ -17,8 +17,10 @@
 #include <string>
 #include <vector>
 
+#include "frontline/v1/conflict_state.grpc.pb.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "libs/pipeline/topics.h"
 #include "yaml-cpp/yaml.h"
 
 namespace frontline {
@@ -285,6 +287,13 @@ void CheckWorkload(const Rendered& r, const YAML::Node& w) {
         ASSERT_TRUE(p) << probe;
         if (p["grpc"]) {
           EXPECT_TRUE(HasPort(c, p["grpc"]["port"])) << probe;
+          // Liveness asks for the whole server; readiness for the query
+          // service, which reports SERVING only once the view caught up.
+          EXPECT_EQ(p["grpc"]["service"].as<std::string>(""),
+                    std::string(probe) == "readinessProbe"
+                        ? frontline::v1::ConflictState::service_full_name()
+                        : "")
+              << probe;
         } else if (p["httpGet"]) {
           EXPECT_TRUE(HasPort(c, p["httpGet"]["port"])) << probe;
         } else if (p["tcpSocket"]) {
@@ -553,8 +562,12 @@ TEST_F(ManifestsTest, ProdDeclaresTopicsAndARestrictedNamespace) {
               "frontline");
     topics[t["spec"]["topicName"].as<std::string>("")] = t;
   }
-  ASSERT_EQ(topics.size(), 4u);
-  for (const char* name : {"raw", "docs", "events", "dlq"}) {
+  // Exactly the topics the binary uses.
+  const std::vector<bus::TopicSpec> pipeline_topics =
+      pipeline::PipelineTopics();
+  ASSERT_EQ(topics.size(), pipeline_topics.size());
+  for (const bus::TopicSpec& topic : pipeline_topics) {
+    const std::string& name = topic.name;
     ASSERT_TRUE(topics.count(name)) << name;
     const YAML::Node spec = topics[name]["spec"];
     EXPECT_EQ(spec["replicas"].as<int>(), 3) << name;
@@ -571,6 +584,15 @@ TEST_F(ManifestsTest, ProdDeclaresTopicsAndARestrictedNamespace) {
   ASSERT_TRUE(hpa);
   EXPECT_LE((*hpa)["spec"]["maxReplicas"].as<int>(),
             topics["raw"]["spec"]["partitions"].as<int>());
+  // Ingester replicas split the shard topic's partitions between them.
+  for (const char* ingester :
+       {"frontline-feed-ingest", "frontline-telegram-ingest"}) {
+    auto scaler = r.Find("HorizontalPodAutoscaler", ingester);
+    ASSERT_TRUE(scaler) << ingester;
+    EXPECT_LE(
+        (*scaler)["spec"]["maxReplicas"].as<int>(),
+        topics[pipeline::kIngestShardsTopic]["spec"]["partitions"].as<int>());
+  }
   for (const auto& w : r.Workloads()) {
     const std::string image =
         w["spec"]["template"]["spec"]["containers"][0]["image"]

@@ -41,12 +41,19 @@ class ChildProcess {
   }
 
   // Reads output lines until one matches `pattern`; returns its first group
-  // (or the whole match), or "" when the output ends first.
-  std::string WaitForLine(const std::string& pattern) {
+  // (or the whole match), or "" when the output ends first. Every line read
+  // (without its newline) is appended to `seen` when given.
+  std::string WaitForLine(const std::string& pattern,
+                          std::vector<std::string>* seen = nullptr) {
     const std::regex re(pattern);
     char line[4096];
     while (output_ != nullptr &&
            fgets(line, sizeof(line), output_) != nullptr) {
+      if (seen != nullptr) {
+        std::string text(line);
+        if (!text.empty() && text.back() == '\n') text.pop_back();
+        seen->push_back(std::move(text));
+      }
       std::cmatch m;
       if (std::regex_search(line, m, re)) {
         return m.size() > 1 ? m[1].str() : m[0].str();

@@ -4,12 +4,17 @@
 
 #include "absl/strings/str_cat.h"
 #include "frontline/v1/conflict_state.grpc.pb.h"
+#include "grpc/health/v1/health.grpc.pb.h"
 #include "grpcpp/grpcpp.h"
 #include "gtest/gtest.h"
 #include "libs/api/conflict_state_service.h"
 #include "libs/api/server.h"
+#include "libs/api/view_readiness.h"
+#include "libs/metrics/metrics.h"
+#include "libs/metrics/testing/scrape.h"
 #include "libs/state/state_test_util.h"
 #include "libs/state/state_view.h"
+#include "prometheus/text_serializer.h"
 
 namespace frontline {
 namespace {
@@ -106,6 +111,61 @@ TEST_F(ConflictStateGrpcTest, GetPlaceByAnyNameShowsBothSidesClaims) {
   request.set_name("Atlantis");
   status = stub_->GetPlace(&missing_context, request, &place);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::NOT_FOUND);
+}
+
+// The process registry as a scrape would see it.
+std::vector<metrics::testing::Sample> ProcessMetrics() {
+  const std::string text = prometheus::TextSerializer().Serialize(
+      metrics::ProcessRegistry()->Collect());
+  auto samples = metrics::testing::ParseExposition(text);
+  EXPECT_TRUE(samples.ok()) << samples.status();
+  return samples.ok() ? *samples : std::vector<metrics::testing::Sample>{};
+}
+
+double CallsObserved(const std::string& method, const std::string& code) {
+  return metrics::testing::SumSamples(
+      ProcessMetrics(), "frontline_grpc_request_duration_seconds_count",
+      {{"method", method}, {"code", code}});
+}
+
+TEST_F(ConflictStateGrpcTest, EveryUnaryCallIsTimedByMethodAndCode) {
+  const std::string method = "/frontline.v1.ConflictState/GetPlace";
+  const double ok_before = CallsObserved(method, "OK");
+  const double missing_before = CallsObserved(method, "NOT_FOUND");
+  for (const char* name : {"Курахове", "Kurakhovo", "Atlantis"}) {
+    grpc::ClientContext context;
+    v1::GetPlaceRequest request;
+    request.set_name(name);
+    v1::PlaceState place;
+    stub_->GetPlace(&context, request, &place);
+  }
+  EXPECT_EQ(CallsObserved(method, "OK") - ok_before, 2);
+  EXPECT_EQ(CallsObserved(method, "NOT_FOUND") - missing_before, 1);
+}
+
+grpc::health::v1::HealthCheckResponse::ServingStatus Readiness(int port) {
+  auto health = grpc::health::v1::Health::NewStub(grpc::CreateChannel(
+      absl::StrCat("127.0.0.1:", port), grpc::InsecureChannelCredentials()));
+  grpc::ClientContext context;
+  grpc::health::v1::HealthCheckRequest request;
+  request.set_service(api::ReadinessServiceName());
+  grpc::health::v1::HealthCheckResponse response;
+  EXPECT_TRUE(health->Check(&context, request, &response).ok());
+  return response.status();
+}
+
+TEST_F(ConflictStateGrpcTest, ReadyOnlyWhileTheViewIsCaughtUp) {
+  using grpc::health::v1::HealthCheckResponse;
+  auto progress = api::StateProgress(*server_, /*max_lag=*/100, false);
+  EXPECT_EQ(Readiness(server_->port()), HealthCheckResponse::NOT_SERVING);
+  progress({{{"events", 0}, 70}, {{"events", 1}, 30}});
+  EXPECT_EQ(Readiness(server_->port()), HealthCheckResponse::SERVING);
+  progress({{{"events", 0}, 700}, {{"events", 1}, 0}});
+  EXPECT_EQ(Readiness(server_->port()), HealthCheckResponse::NOT_SERVING);
+  EXPECT_EQ(metrics::testing::FindSample(
+                ProcessMetrics(), "frontline_consumer_lag",
+                {{"stage", "state"}, {"topic", "events"}, {"partition", "0"}}),
+            700);
 }
 
 TEST_F(ConflictStateGrpcTest, GetEventCarriesItsProvenance) {

@@ -68,6 +68,10 @@ class Server {
   ~Server();
 
   int port() const { return port_; }
+  // What grpc.health.v1 answers for `service` (a full service name, e.g.
+  // for readiness). The whole server ("") stays SERVING while it runs, for
+  // liveness probes.
+  void SetServing(const std::string& service, bool serving);
   // Stops accepting calls and waits up to `grace` for running ones.
   void Shutdown(absl::Duration grace = absl::Seconds(5));
   void Wait();

@@ -67,6 +67,11 @@ struct ConsumerOptions {
   bool start_at_end = false;
 };
 
+struct PartitionLag {
+  TopicPartition partition;
+  int64_t records = 0;
+};
+
 // A consumer of one or more topics. Not thread-safe: one thread owns it.
 // Destroying it leaves the group; whatever it did not commit is delivered
 // to the group's other members.
@@ -97,6 +102,12 @@ class Consumer {
   // The partitions this consumer reads now (a group's assignment changes
   // as members come and go).
   virtual std::vector<TopicPartition> Assignment() = 0;
+
+  // For each assigned partition whose read position is known, the records
+  // between that position and the high watermark. Cheap enough to call
+  // every few seconds: Kafka answers from the watermarks its fetches
+  // returned, so a partition appears once something was fetched from it.
+  virtual std::vector<PartitionLag> Lag() = 0;
 };
 
 class Bus {

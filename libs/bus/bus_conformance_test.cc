@@ -263,6 +263,21 @@ TYPED_TEST(BusConformanceTest, GroupResumesFromCommittedOffsetsAfterRestart) {
   EXPECT_EQ(records.back().offset, 119);
 }
 
+TYPED_TEST(BusConformanceTest, ReportsLagBehindTheHighWatermark) {
+  const std::string topic = this->NewTopic(1);
+  this->ProduceAll(this->Numbered(topic, 100));
+  auto consumer = this->Subscribe(UniqueName("g"), topic);
+  ASSERT_EQ(this->PollN(*consumer, 30).size(), 30u);
+  std::vector<PartitionLag> lag = consumer->Lag();
+  ASSERT_EQ(lag.size(), 1u);
+  EXPECT_EQ(lag[0].partition, (TopicPartition{topic, 0}));
+  EXPECT_EQ(lag[0].records, 70);
+  ASSERT_EQ(this->PollN(*consumer, 70).size(), 70u);
+  lag = consumer->Lag();
+  ASSERT_EQ(lag.size(), 1u);
+  EXPECT_EQ(lag[0].records, 0);
+}
+
 TYPED_TEST(BusConformanceTest, ReplaysFromOffsetZero) {
   const std::string topic = this->NewTopic(2);
   const std::string group = UniqueName("g");
@@ -342,11 +357,24 @@ TYPED_TEST(BusConformanceTest, DeadLettersPoisonAndKeepsConsuming) {
   auto consumer = this->Subscribe(group, topic);
   DeadLetterWriter dead_letters(*this->bus_, {.topic = dlq, .stage = "test"});
   std::vector<std::string> handled;
-  StageRunner runner(*consumer, dead_letters, [&](const Record& r) {
-    if (r.value == "poison") return absl::InvalidArgumentError("unparseable");
-    handled.push_back(r.value);
-    return absl::OkStatus();
-  });
+  StageCounters summed;
+  std::vector<PartitionLag> last_lag;
+  StageRunner runner(
+      *consumer, dead_letters,
+      [&](const Record& r) {
+        if (r.value == "poison") {
+          return absl::InvalidArgumentError("unparseable");
+        }
+        handled.push_back(r.value);
+        return absl::OkStatus();
+      },
+      {.on_round =
+           [&](const StageCounters& round) {
+             summed.handled += round.handled;
+             summed.dead_lettered += round.dead_lettered;
+           },
+       .on_lag = [&](const std::vector<PartitionLag>& lag) { last_lag = lag; },
+       .lag_interval = absl::ZeroDuration()});
   const absl::Time deadline = absl::Now() + kWait;
   while (handled.size() < 9 && absl::Now() < deadline) {
     ASSERT_TRUE(runner.RunOnce().ok());
@@ -354,6 +382,10 @@ TYPED_TEST(BusConformanceTest, DeadLettersPoisonAndKeepsConsuming) {
   EXPECT_EQ(handled, (std::vector<std::string>{"0", "1", "2", "3", "5", "6",
                                                "7", "8", "9"}));
   EXPECT_EQ(runner.counters().dead_lettered, 1u);
+  EXPECT_EQ(summed.handled, 9u);
+  EXPECT_EQ(summed.dead_lettered, 1u);
+  ASSERT_EQ(last_lag.size(), 1u);
+  EXPECT_EQ(last_lag[0].records, 0);
 
   auto reader = this->bus_->Assign({{dlq, 0, kOffsetBeginning}}, {});
   ASSERT_TRUE(reader.ok());

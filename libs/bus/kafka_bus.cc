@@ -2,6 +2,7 @@
 
 #include <librdkafka/rdkafka.h>
 
+#include <algorithm>
 #include <atomic>
 #include <thread>
 
@@ -321,6 +322,33 @@ class KafkaConsumer : public Consumer {
     KafkaPtr<rd_kafka_topic_partition_list_t> list(raw);
     for (int i = 0; i < list->cnt; ++i) {
       out.push_back({list->elems[i].topic, list->elems[i].partition});
+    }
+    return out;
+  }
+
+  std::vector<PartitionLag> Lag() override {
+    std::vector<PartitionLag> out;
+    rd_kafka_topic_partition_list_t* raw = nullptr;
+    if (rd_kafka_assignment(rk_.get(), &raw) != RD_KAFKA_RESP_ERR_NO_ERROR) {
+      return out;
+    }
+    KafkaPtr<rd_kafka_topic_partition_list_t> list(raw);
+    if (rd_kafka_position(rk_.get(), list.get()) !=
+        RD_KAFKA_RESP_ERR_NO_ERROR) {
+      return out;
+    }
+    for (int i = 0; i < list->cnt; ++i) {
+      const rd_kafka_topic_partition_t& p = list->elems[i];
+      int64_t low = 0;
+      int64_t high = 0;
+      if (p.offset < 0 ||
+          rd_kafka_get_watermark_offsets(rk_.get(), p.topic, p.partition, &low,
+                                         &high) != RD_KAFKA_RESP_ERR_NO_ERROR ||
+          high < 0) {
+        continue;
+      }
+      out.push_back(
+          {{p.topic, p.partition}, std::max<int64_t>(0, high - p.offset)});
     }
     return out;
   }

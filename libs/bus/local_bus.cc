@@ -107,6 +107,17 @@ class LocalConsumer : public Consumer {
     return assignment_;
   }
 
+  std::vector<PartitionLag> Lag() override {
+    RefreshAssignment().IgnoreError();
+    std::vector<PartitionLag> out;
+    for (const TopicPartition& tp : assignment_) {
+      auto marks = log_->Watermarks(tp);
+      if (!marks.ok()) continue;
+      out.push_back({tp, std::max<int64_t>(0, marks->second - positions_[tp])});
+    }
+    return out;
+  }
+
  private:
   absl::StatusOr<int64_t> Resolve(const TopicPartition& tp, int64_t offset) {
     auto marks = log_->Watermarks(tp);

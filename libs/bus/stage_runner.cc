@@ -24,6 +24,24 @@ StageRunner::StageRunner(Consumer& consumer, DeadLetterWriter& dead_letters,
       options_(options) {}
 
 absl::StatusOr<size_t> StageRunner::RunOnce(const std::function<bool()>& stop) {
+  const StageCounters before = counters_;
+  absl::StatusOr<size_t> finished = Round(stop);
+  if (options_.on_round) {
+    options_.on_round({
+        .handled = counters_.handled - before.handled,
+        .dead_lettered = counters_.dead_lettered - before.dead_lettered,
+        .retries = counters_.retries - before.retries,
+        .commit_failures = counters_.commit_failures - before.commit_failures,
+    });
+  }
+  if (options_.on_lag && absl::Now() >= next_lag_report_) {
+    next_lag_report_ = absl::Now() + options_.lag_interval;
+    options_.on_lag(consumer_.Lag());
+  }
+  return finished;
+}
+
+absl::StatusOr<size_t> StageRunner::Round(const std::function<bool()>& stop) {
   auto records = consumer_.Poll(options_.max_batch, options_.poll_timeout);
   if (!records.ok()) return records.status();
   std::map<TopicPartition, int64_t> next;

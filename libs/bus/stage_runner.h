@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <vector>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
@@ -37,6 +38,10 @@ struct StageOptions {
   // Called at the end of every round with what that round counted (for
   // metrics); on the runner's thread.
   std::function<void(const StageCounters& round)> on_round;
+  // Called with the consumer's lag (Consumer::Lag) after the first round and
+  // then at most every `lag_interval`; on the runner's thread.
+  std::function<void(const std::vector<PartitionLag>& lag)> on_lag;
+  absl::Duration lag_interval = absl::Seconds(5);
   absl::Duration poll_timeout = absl::Milliseconds(200);
   absl::Duration retry_backoff = absl::Milliseconds(100);
 };
@@ -62,6 +67,7 @@ class StageRunner {
   RecordHandler handler_;
   StageOptions options_;
   StageCounters counters_;
+  absl::Time next_lag_report_ = absl::InfinitePast();
 };
 
 }  // namespace frontline::bus

@@ -46,7 +46,8 @@ DedupStage::DedupStage(bus::Bus& bus, std::unique_ptr<Deduplicator> dedup,
       [this](const bus::Record& r) { return Handle(r); },
       bus::StageOptions{.max_batch = options.max_batch,
                         .before_commit = [this] { return FlushOutput(); },
-                        .on_round = options.on_round});
+                        .on_round = options.on_round,
+                        .on_lag = options.on_lag});
 }
 
 absl::Status DedupStage::Emit(const google::protobuf::Message& message,

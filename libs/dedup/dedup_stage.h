@@ -29,6 +29,8 @@ struct DedupStageOptions {
   size_t max_batch = 200;
   // Per-round counters, e.g. for metrics (see StageOptions::on_round).
   std::function<void(const bus::StageCounters&)> on_round;
+  // The consumer's lag now and then (see StageOptions::on_lag).
+  std::function<void(const std::vector<bus::PartitionLag>&)> on_lag;
 };
 
 class DedupStage {

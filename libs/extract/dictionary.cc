@@ -139,6 +139,7 @@ absl::StatusOr<std::vector<PatternEntry>> ParsePatterns(
           {"claimant-after", CueKind::kClaimantAfter},
           {"denial", CueKind::kDenial},
           {"no-comment", CueKind::kNoComment},
+          {"hypothetical", CueKind::kHypothetical},
           {"near-before", CueKind::kNearBefore},
           {"near-after", CueKind::kNearAfter},
           {"time", CueKind::kTime},

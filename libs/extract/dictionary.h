@@ -33,6 +33,8 @@ enum class CueKind {
   kClaimantAfter,  // "according to", "за даними": the claimant follows.
   kDenial,         // "denied", "заперечив", "опроверг".
   kNoComment,      // "did not comment": asserts nothing either way.
+  kHypothetical,   // "could", "trying to", "якщо": what follows in the
+                   // clause did not happen (yet).
   kNearBefore,     // "near", "біля", "в районе" before a place name.
   kNearAfter,      // "direction", "напрямку" after a place name.
   kTime,           // A relative time expression.

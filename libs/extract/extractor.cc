@@ -322,6 +322,7 @@ void Extractor::Impl::ExtractSentence(
 
   std::vector<const Found*> patterns;
   std::vector<const Found*> claimant_cues;
+  std::vector<const Found*> hypotheticals;
   const Found* denial = nullptr;
   const PatternEntry* time_cue = nullptr;
   bool no_comment = false;
@@ -329,6 +330,9 @@ void Extractor::Impl::ExtractSentence(
     switch (cue(f).kind) {
       case CueKind::kNoComment:
         no_comment = true;
+        break;
+      case CueKind::kHypothetical:
+        hypotheticals.push_back(&f);
         break;
       case CueKind::kClaim:
         patterns.push_back(&f);
@@ -347,6 +351,22 @@ void Extractor::Impl::ExtractSentence(
         break;
     }
   }
+  // "would still take two years to seize", "whether it has fallen": no
+  // report of a change of hands. Activity nouns stay ("could allow Russia to
+  // broaden its assault" still reports an assault).
+  std::erase_if(patterns, [&](const Found* p) {
+    const v1::ClaimType type = cue(*p).type;
+    if (type != v1::CLAIM_TYPE_CAPTURE && type != v1::CLAIM_TYPE_CONTROL &&
+        type != v1::CLAIM_TYPE_TERRITORY_HELD &&
+        type != v1::CLAIM_TYPE_WITHDRAWAL) {
+      return false;
+    }
+    return std::any_of(
+        hypotheticals.begin(), hypotheticals.end(), [&](const Found* h) {
+          return h->end <= p->begin &&
+                 !HasClausePunctuation(text.substr(h->end, p->begin - h->end));
+        });
+  });
   // "X did not comment on the claim that ...": nobody asserts anything,
   // unless someone else in the sentence says it.
   if (no_comment && claimant_cues.empty()) return;

@@ -1,5 +1,7 @@
 #include "libs/extract/extractor.h"
 
+#include <algorithm>
+
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "libs/extract/test_util.h"
@@ -64,6 +66,31 @@ TEST(ExtractorTest, DidNotCommentIsNoDenial) {
   EXPECT_TRUE(Extract("The Ukrainian military command did not comment on the "
                       "Russian claim that Kurakhove had fallen.")
                   .empty());
+}
+
+// A possibility or a condition reports no change of hands; the same clause
+// stated as fact does, and an activity inside a possibility still counts.
+TEST(ExtractorTest, HypotheticalsAreNoCaptures) {
+  auto types = [](const std::vector<v1::Claim>& claims) {
+    std::vector<v1::ClaimType> out;
+    for (const v1::Claim& c : claims) out.push_back(c.type());
+    return out;
+  };
+  const auto would = types(
+      Extract("It would take Russian forces two years to seize Pokrovsk."));
+  EXPECT_EQ(std::count(would.begin(), would.end(), v1::CLAIM_TYPE_CAPTURE), 0);
+  const auto fact = types(Extract("Russian forces seized Pokrovsk."));
+  EXPECT_EQ(std::count(fact.begin(), fact.end(), v1::CLAIM_TYPE_CAPTURE), 1);
+  const auto uk =
+      types(Extract("Якщо ворог захопить Покровськ, фронт зміститься.", "uk"));
+  EXPECT_EQ(std::count(uk.begin(), uk.end(), v1::CLAIM_TYPE_CAPTURE), 0);
+  const auto ru = types(Extract("Россия могла бы захватить Покровск.", "ru"));
+  EXPECT_EQ(std::count(ru.begin(), ru.end(), v1::CLAIM_TYPE_CAPTURE), 0);
+  const auto ongoing = types(Extract(
+      "The fall of the town could allow Russia to broaden its assault on "
+      "Pokrovsk."));
+  EXPECT_EQ(std::count(ongoing.begin(), ongoing.end(), v1::CLAIM_TYPE_ASSAULT),
+            1);
 }
 
 TEST(ExtractorTest, ClaimantAttribution) {

@@ -67,6 +67,10 @@ void IngestRunner::Stop() {
   threads_.clear();
 }
 
+bool IngestRunner::Owned(const SourceSpec& spec) const {
+  return !options_.owns || options_.owns(spec.source.id());
+}
+
 void IngestRunner::RunFeeds() {
   std::vector<SourceSpec> feeds = OfKinds(config_, {SourceKind::kFeed});
   if (feeds.empty()) return;
@@ -74,6 +78,7 @@ void IngestRunner::RunFeeds() {
   PollScheduler scheduler(
       std::move(feeds),
       [&](const SourceSpec& spec, std::optional<absl::Duration>* retry_after) {
+        if (!Owned(spec)) return absl::OkStatus();
         absl::Status s = Logged(spec, ingester.Poll(spec));
         *retry_after = ingester.last_retry_after();
         return s;
@@ -92,6 +97,7 @@ void IngestRunner::RunTelegram() {
   for (const SourceSpec& spec :
        OfKinds(config_, {SourceKind::kTelegramExport})) {
     if (stop_) return;
+    if (!Owned(spec)) continue;
     Logged(spec, ingester.ImportExport(spec)).IgnoreError();
   }
   std::vector<SourceSpec> polled = OfKinds(
@@ -113,6 +119,7 @@ void IngestRunner::RunTelegram() {
   PollScheduler scheduler(
       std::move(polled),
       [&](const SourceSpec& spec, std::optional<absl::Duration>* retry_after) {
+        if (!Owned(spec)) return absl::OkStatus();
         absl::Status s = spec.kind == SourceKind::kTelegramBot
                              ? Logged(spec, ingester.PollBot(spec, token))
                              : Logged(spec, ingester.PollPreview(spec));

@@ -6,6 +6,8 @@
 #define FRONTLINE_LIBS_INGEST_INGEST_RUNNER_H_
 
 #include <atomic>
+#include <functional>
+#include <string>
 #include <thread>
 
 #include "libs/bus/bus.h"
@@ -19,6 +21,9 @@ struct IngestRunnerOptions {
   bool feeds = true;
   bool telegram = true;
   fetch::PolitenessOptions politeness;
+  // Whether this replica polls a source (by id); all when unset. See
+  // SourceShards.
+  std::function<bool(const std::string& source_id)> owns;
 };
 
 class IngestRunner {
@@ -32,6 +37,7 @@ class IngestRunner {
   void Stop();
 
  private:
+  bool Owned(const SourceSpec& spec) const;
   void RunFeeds();
   void RunTelegram();
 

@@ -13,7 +13,7 @@
 #include "absl/strings/str_split.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "httplib.h"
+#include "libs/metrics/testing/scrape.h"
 #include "nlohmann/json.hpp"
 #include "spdlog/sinks/ostream_sink.h"
 #include "spdlog/spdlog.h"
@@ -21,84 +21,25 @@
 namespace frontline::metrics {
 namespace {
 
-// One sample of the Prometheus text exposition format.
-struct Sample {
-  std::string name;
-  std::map<std::string, std::string> labels;
-  double value = 0;
-};
+using testing::FindSample;
+using testing::Sample;
 
-// A small parser of the text format (version 0.0.4): comments skipped,
-// label values unescaped (\\, \", \n). Fails the test on malformed lines.
 std::vector<Sample> ParseExposition(const std::string& text) {
-  std::vector<Sample> samples;
-  for (absl::string_view line : absl::StrSplit(text, '\n')) {
-    if (line.empty() || line[0] == '#') continue;
-    Sample sample;
-    size_t i = 0;
-    while (i < line.size() && line[i] != '{' && line[i] != ' ') ++i;
-    sample.name = std::string(line.substr(0, i));
-    if (i < line.size() && line[i] == '{') {
-      ++i;
-      while (i < line.size() && line[i] != '}') {
-        const size_t eq = line.find('=', i);
-        EXPECT_NE(eq, absl::string_view::npos) << line;
-        if (eq == absl::string_view::npos) return {};
-        std::string key(line.substr(i, eq - i));
-        i = eq + 1;
-        EXPECT_EQ(line[i], '"') << line;
-        ++i;
-        std::string value;
-        while (i < line.size() && line[i] != '"') {
-          if (line[i] == '\\' && i + 1 < line.size()) {
-            ++i;
-            value.push_back(line[i] == 'n' ? '\n' : line[i]);
-          } else {
-            value.push_back(line[i]);
-          }
-          ++i;
-        }
-        ++i;  // closing quote
-        if (i < line.size() && line[i] == ',') ++i;
-        sample.labels[key] = value;
-      }
-      ++i;  // closing brace
-    }
-    absl::string_view rest = line.substr(i);
-    while (!rest.empty() && rest[0] == ' ') rest.remove_prefix(1);
-    // A timestamp may follow the value.
-    rest = rest.substr(0, rest.find(' '));
-    if (rest == "+Inf") {
-      sample.value = std::numeric_limits<double>::infinity();
-    } else {
-      EXPECT_TRUE(absl::SimpleAtod(rest, &sample.value)) << line;
-    }
-    samples.push_back(std::move(sample));
-  }
-  return samples;
+  auto samples = testing::ParseExposition(text);
+  EXPECT_TRUE(samples.ok()) << samples.status();
+  return samples.ok() ? *samples : std::vector<Sample>{};
 }
 
-// The value of the one sample with this name and exactly these labels.
 std::optional<double> Find(const std::vector<Sample>& samples,
                            const std::string& name,
                            const std::map<std::string, std::string>& labels) {
-  for (const Sample& s : samples) {
-    if (s.name == name && s.labels == labels) return s.value;
-  }
-  return std::nullopt;
+  return FindSample(samples, name, labels);
 }
 
 std::string Scrape(int port, const std::string& path, int* status) {
-  httplib::Client client("127.0.0.1", port);
-  client.set_connection_timeout(5);
-  client.set_read_timeout(5);
-  auto response = client.Get(path.c_str());
-  if (!response) {
-    *status = -1;
-    return "";
-  }
-  *status = response->status;
-  return response->body;
+  auto response = testing::HttpGet(port, path);
+  *status = response.ok() ? response->status : -1;
+  return response.ok() ? response->body : "";
 }
 
 TEST(ParseExpositionTest, ReadsLabelsEscapesAndValues) {
@@ -177,10 +118,11 @@ TEST(ExposerTest, ServesTheStandardMetricsOnAFreePort) {
   ASSERT_TRUE(sum.has_value());
   EXPECT_NEAR(*sum, 20.033, 1e-9);
 
-  EXPECT_THAT(
-      body, testing::HasSubstr("# TYPE frontline_grpc_request_duration_seconds "
-                               "histogram"));
-  EXPECT_THAT(body, testing::HasSubstr("# TYPE frontline_consumer_lag gauge"));
+  EXPECT_THAT(body, ::testing::HasSubstr(
+                        "# TYPE frontline_grpc_request_duration_seconds "
+                        "histogram"));
+  EXPECT_THAT(body,
+              ::testing::HasSubstr("# TYPE frontline_consumer_lag gauge"));
 
   Scrape((*exposer)->port(), "/healthz", &status);
   EXPECT_EQ(status, 200);
@@ -236,7 +178,7 @@ TEST(LoggingTest, JsonLinesParseAsJson) {
             "quote \" backslash \\ newline \n tab \t bell \a Курахове bad "
             "\uFFFD\uFFFD utf8");
   const std::string time = first.at("time");
-  EXPECT_THAT(time, testing::MatchesRegex(
+  EXPECT_THAT(time, ::testing::MatchesRegex(
                         "[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}"
                         "\\.[0-9]{3}Z"));
   EXPECT_EQ(nlohmann::json::parse(lines[1]).at("message"), "second");

@@ -19,4 +19,21 @@ std::function<void(const bus::StageCounters&)> StageMetrics(
   };
 }
 
+std::function<void(uint64_t records)> StageOutputMetrics(
+    const std::string& stage, const std::string& output_topic) {
+  prometheus::Counter* out = &Standard().RecordsOut(stage, output_topic);
+  return [out](uint64_t records) { out->Increment(double(records)); };
+}
+
+std::function<void(const std::vector<bus::PartitionLag>&)> StageLagMetrics(
+    const std::string& stage) {
+  return [stage](const std::vector<bus::PartitionLag>& lag) {
+    Metrics& m = Standard();
+    for (const bus::PartitionLag& p : lag) {
+      m.SetConsumerLag(stage, p.partition.topic, p.partition.partition,
+                       p.records);
+    }
+  };
+}
+
 }  // namespace frontline::metrics

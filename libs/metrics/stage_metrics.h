@@ -4,6 +4,7 @@
 
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "libs/bus/stage_runner.h"
 
@@ -15,6 +16,14 @@ namespace frontline::metrics {
 // standard metrics.
 std::function<void(const bus::StageCounters&)> StageMetrics(
     const std::string& stage, const std::string& input_topic);
+
+// Adds a stage's durable output to records_out_total{stage,topic}.
+std::function<void(uint64_t records)> StageOutputMetrics(
+    const std::string& stage, const std::string& output_topic);
+
+// For StageOptions::on_lag: sets consumer_lag{stage,topic,partition}.
+std::function<void(const std::vector<bus::PartitionLag>&)> StageLagMetrics(
+    const std::string& stage);
 
 }  // namespace frontline::metrics
 

@@ -1,5 +1,7 @@
 #include "libs/normalize/normalize_stage.h"
 
+#include <utility>
+
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "libs/pipeline/raw_documents.h"
@@ -23,13 +25,15 @@ NormalizeStage::NormalizeStage(bus::Bus& bus, const Normalizer& normalizer,
       normalizer_(normalizer),
       consumer_(std::move(consumer)),
       dead_letters_(
-          bus, {.topic = pipeline::kDeadLetterTopic, .stage = "normalize"}) {
+          bus, {.topic = pipeline::kDeadLetterTopic, .stage = "normalize"}),
+      on_output_(config.on_output) {
   runner_ = std::make_unique<bus::StageRunner>(
       *consumer_, dead_letters_,
       [this](const bus::Record& r) { return Handle(r); },
       bus::StageOptions{.max_batch = config.max_batch,
                         .before_commit = [this] { return FlushOutput(); },
-                        .on_round = config.on_round});
+                        .on_round = config.on_round,
+                        .on_lag = config.on_lag});
 }
 
 absl::Status NormalizeStage::Handle(const bus::Record& record) {
@@ -40,20 +44,24 @@ absl::Status NormalizeStage::Handle(const bus::Record& record) {
   auto doc = normalizer_.Normalize(raw);
   if (!doc.ok()) return doc.status();
   std::shared_ptr<std::atomic<int>> failed = failed_;
-  return bus_.Produce(
-      pipeline::ProtoMessage(pipeline::kDocsTopic, doc->id(), *doc,
-                             "/frontline/normalize", absl::Now()),
-      [failed](const bus::DeliveryReport& report) {
-        if (!report.status.ok()) failed->fetch_add(1);
-      });
+  absl::Status queued =
+      bus_.Produce(pipeline::ProtoMessage(pipeline::kDocsTopic, doc->id(), *doc,
+                                          "/frontline/normalize", absl::Now()),
+                   [failed](const bus::DeliveryReport& report) {
+                     if (!report.status.ok()) failed->fetch_add(1);
+                   });
+  if (queued.ok()) ++produced_;
+  return queued;
 }
 
 absl::Status NormalizeStage::FlushOutput() {
   if (absl::Status s = bus_.Flush(absl::Seconds(60)); !s.ok()) return s;
+  const uint64_t produced = std::exchange(produced_, 0);
   if (int n = failed_->exchange(0); n > 0) {
     return absl::UnavailableError(
         absl::StrCat(n, " documents not written to ", pipeline::kDocsTopic));
   }
+  if (on_output_ && produced > 0) on_output_(produced);
   return absl::OkStatus();
 }
 

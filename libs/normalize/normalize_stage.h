@@ -23,6 +23,10 @@ struct StageConfig {
   size_t max_batch = 200;
   // Per-round counters, e.g. for metrics (see StageOptions::on_round).
   std::function<void(const bus::StageCounters&)> on_round;
+  // The consumer's lag now and then (see StageOptions::on_lag).
+  std::function<void(const std::vector<bus::PartitionLag>&)> on_lag;
+  // Documents made durable on the docs topic, after each batch.
+  std::function<void(uint64_t records)> on_output;
 };
 
 class NormalizeStage {
@@ -50,6 +54,8 @@ class NormalizeStage {
   // Delivery failures since the last flush; shared with callbacks.
   std::shared_ptr<std::atomic<int>> failed_ =
       std::make_shared<std::atomic<int>>(0);
+  std::function<void(uint64_t)> on_output_;
+  uint64_t produced_ = 0;  // since the last flush
 };
 
 }  // namespace frontline::normalize

@@ -83,7 +83,10 @@ TEST_P(NormalizeStageTest, NormalizesEveryFormatAndParksPoison) {
   poison.value = "\x0a\xff\xff\xff garbage";
   ASSERT_TRUE(bus_->bus().ProduceSync(poison, absl::Seconds(30)).ok());
 
-  auto stage = NormalizeStage::Create(bus_->bus(), *normalizer_);
+  uint64_t durable = 0;
+  auto stage = NormalizeStage::Create(
+      bus_->bus(), *normalizer_,
+      {.on_output = [&durable](uint64_t n) { durable += n; }});
   ASSERT_TRUE(stage.ok()) << stage.status();
   const absl::Time deadline = absl::Now() + absl::Seconds(60);
   while ((*stage)->counters().handled + (*stage)->counters().dead_lettered <
@@ -93,6 +96,7 @@ TEST_P(NormalizeStageTest, NormalizesEveryFormatAndParksPoison) {
   }
   EXPECT_EQ((*stage)->counters().handled, 3u);
   EXPECT_EQ((*stage)->counters().dead_lettered, 2u);
+  EXPECT_EQ(durable, 3u);
 
   std::map<std::string, v1::Document> docs;
   for (const bus::Record& r : bus_->ReadAll(pipeline::kDocsTopic, 3)) {

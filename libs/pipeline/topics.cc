@@ -9,6 +9,9 @@ std::vector<bus::TopicSpec> PipelineTopics(int partitions) {
       {.name = kDocsTopic, .partitions = partitions, .retention_ms = kWeek},
       {.name = kEventsTopic, .partitions = partitions, .retention_ms = -1},
       {.name = kDeadLetterTopic, .partitions = 1, .retention_ms = -1},
+      {.name = kIngestShardsTopic,
+       .partitions = kIngestShards,
+       .retention_ms = kWeek},
   };
 }
 

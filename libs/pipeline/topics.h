@@ -3,6 +3,8 @@
 //   docs    Document, keyed by document id           (normalize -> dedup)
 //   events  Event and DocumentVerdict, keyed by id   (dedup -> state, anyone)
 //   dlq     dead letters of every stage
+//   ingest-shards  no records: ingester replicas split the sources by their
+//                  group's assignment of its partitions (ingest::SourceShards)
 #ifndef FRONTLINE_LIBS_PIPELINE_TOPICS_H_
 #define FRONTLINE_LIBS_PIPELINE_TOPICS_H_
 
@@ -17,6 +19,8 @@ inline constexpr char kRawTopic[] = "raw";
 inline constexpr char kDocsTopic[] = "docs";
 inline constexpr char kEventsTopic[] = "events";
 inline constexpr char kDeadLetterTopic[] = "dlq";
+inline constexpr char kIngestShardsTopic[] = "ingest-shards";
+inline constexpr int kIngestShards = 16;
 
 // The specs of every pipeline topic; events are kept forever so that views
 // can be rebuilt by replay.

@@ -1,5 +1,6 @@
 #include "libs/state/state_updater.h"
 
+#include "absl/time/clock.h"
 #include "spdlog/spdlog.h"
 
 namespace frontline::state {
@@ -53,25 +54,40 @@ absl::StatusOr<size_t> StateUpdater::RunOnce() {
 }
 
 absl::Status StateUpdater::Run(const std::function<bool()>& stop) {
+  absl::Time next_progress = absl::InfinitePast();
   while (!stop()) {
     if (auto n = RunOnce(); !n.ok()) return n.status();
+    if (options_.on_progress && absl::Now() >= next_progress) {
+      next_progress = absl::Now() + options_.progress_interval;
+      if (auto lag = LagByPartition(); lag.ok()) options_.on_progress(*lag);
+    }
   }
   return absl::OkStatus();
 }
 
 absl::StatusOr<int64_t> StateUpdater::Lag() {
+  auto lag = LagByPartition();
+  if (!lag.ok()) return lag.status();
+  int64_t sum = 0;
+  for (const bus::PartitionLag& p : *lag) sum += p.records;
+  return sum;
+}
+
+absl::StatusOr<std::vector<bus::PartitionLag>> StateUpdater::LagByPartition() {
   auto offsets = view_.Offsets(options_.topic);
   if (!offsets.ok()) return offsets.status();
   auto partitions = bus_.PartitionCount(options_.topic);
   if (!partitions.ok()) return partitions.status();
-  int64_t lag = 0;
+  std::vector<bus::PartitionLag> out;
   for (int32_t p = 0; p < *partitions; ++p) {
     auto marks = bus_.Watermarks({options_.topic, p});
     if (!marks.ok()) return marks.status();
     auto it = offsets->find(p);
-    lag += marks->second - (it == offsets->end() ? marks->first : it->second);
+    out.push_back(
+        {{options_.topic, p},
+         marks->second - (it == offsets->end() ? marks->first : it->second)});
   }
-  return lag;
+  return out;
 }
 
 }  // namespace frontline::state

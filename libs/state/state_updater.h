@@ -7,6 +7,8 @@
 
 #include <functional>
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "libs/bus/bus.h"
@@ -20,6 +22,10 @@ struct UpdaterOptions {
   std::string dead_letter_topic = "dlq";
   size_t max_batch = 500;
   absl::Duration poll_timeout = absl::Milliseconds(200);
+  // Run() reports the lag of each partition after its first round and then
+  // at most every `progress_interval` (for metrics and readiness).
+  std::function<void(const std::vector<bus::PartitionLag>&)> on_progress;
+  absl::Duration progress_interval = absl::Seconds(1);
 };
 
 class StateUpdater {
@@ -37,6 +43,8 @@ class StateUpdater {
 
   // Records behind the end of the topic, summed over partitions.
   absl::StatusOr<int64_t> Lag();
+  // The same, per partition.
+  absl::StatusOr<std::vector<bus::PartitionLag>> LagByPartition();
 
  private:
   StateUpdater(bus::Bus& bus, StateView& view, UpdaterOptions options,

@@ -2,6 +2,7 @@
 #ifndef FRONTLINE_SERVICES_FRONTLINE_COMMANDS_H_
 #define FRONTLINE_SERVICES_FRONTLINE_COMMANDS_H_
 
+#include <cstdint>
 #include <string>
 
 #include "libs/api/server.h"
@@ -32,6 +33,7 @@ struct RunFlags {
   std::string config;
   normalize::NormalizerData resources;
   ApiSecurityFlags security;
+  int64_t ready_lag = 1000;
 };
 
 struct IngestFlags {
@@ -58,6 +60,9 @@ struct StateFlags {
   std::string view = "var/frontline/state";
   std::string listen = "127.0.0.1:7600";
   std::string places = "libs/gazetteer/data/places.tsv";
+  // Ready (health of frontline.v1.ConflictState) within this many records
+  // of the events topic's end.
+  int64_t ready_lag = 1000;
   bool rebuild = false;
   ApiSecurityFlags security;
 };

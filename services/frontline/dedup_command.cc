@@ -23,9 +23,9 @@ int RunDedup(const DedupFlags& flags) {
     return 1;
   }
   auto stage = dedup::DedupStage::Create(
-      **bus,
-      {.dir = flags.state,
-       .on_round = metrics::StageMetrics("dedup", pipeline::kDocsTopic)});
+      **bus, {.dir = flags.state,
+              .on_round = metrics::StageMetrics("dedup", pipeline::kDocsTopic),
+              .on_lag = metrics::StageLagMetrics("dedup")});
   if (!stage.ok()) {
     std::cerr << "frontline dedup: " << stage.status() << "\n";
     return 1;

@@ -60,6 +60,12 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   state_cmd->add_flag("--rebuild", state_flags.rebuild,
                       "Rebuild the view from offset zero first");
+  state_cmd
+      ->add_option("--ready-lag", state_flags.ready_lag,
+                   "Ready for queries within this many records of the end "
+                   "of the events topic")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
   auto add_security = [](CLI::App* cmd, frontline::ApiSecurityFlags& f) {
     cmd->add_option("--tls-cert", f.tls_cert,
                     "TLS certificate chain (PEM); TLS with --tls-key")

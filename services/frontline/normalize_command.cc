@@ -30,7 +30,10 @@ int RunNormalize(const StageFlags& flags) {
   }
   auto stage = normalize::NormalizeStage::Create(
       **bus, **normalizer,
-      {.on_round = metrics::StageMetrics("normalize", pipeline::kRawTopic)});
+      {.on_round = metrics::StageMetrics("normalize", pipeline::kRawTopic),
+       .on_lag = metrics::StageLagMetrics("normalize"),
+       .on_output =
+           metrics::StageOutputMetrics("normalize", pipeline::kDocsTopic)});
   if (!stage.ok()) {
     std::cerr << "frontline normalize: " << stage.status() << "\n";
     return 1;

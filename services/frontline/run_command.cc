@@ -6,6 +6,7 @@
 #include "libs/api/conflict_state_service.h"
 #include "libs/api/ingest_service.h"
 #include "libs/api/server.h"
+#include "libs/api/view_readiness.h"
 #include "libs/bus/bus.h"
 #include "libs/dedup/dedup_stage.h"
 #include "libs/gazetteer/gazetteer.h"
@@ -73,20 +74,36 @@ int RunAll(const RunFlags& flags) {
     std::cerr << "frontline run: " << normalizer.status() << "\n";
     return 2;
   }
-  auto normalize_stage = normalize::NormalizeStage::Create(**bus, **normalizer);
+  auto normalize_stage = normalize::NormalizeStage::Create(
+      **bus, **normalizer,
+      {.on_round = metrics::StageMetrics("normalize", pipeline::kRawTopic),
+       .on_lag = metrics::StageLagMetrics("normalize"),
+       .on_output =
+           metrics::StageOutputMetrics("normalize", pipeline::kDocsTopic)});
   if (!normalize_stage.ok()) {
     std::cerr << "frontline run: " << normalize_stage.status() << "\n";
     return 1;
   }
   auto dedup_stage = dedup::DedupStage::Create(
-      **bus,
-      {.dir = (std::filesystem::path(flags.data) / "dedup").string(),
-       .on_round = metrics::StageMetrics("dedup", pipeline::kDocsTopic)});
+      **bus, {.dir = (std::filesystem::path(flags.data) / "dedup").string(),
+              .on_round = metrics::StageMetrics("dedup", pipeline::kDocsTopic),
+              .on_lag = metrics::StageLagMetrics("dedup")});
   if (!dedup_stage.ok()) {
     std::cerr << "frontline run: " << dedup_stage.status() << "\n";
     return 1;
   }
-  auto updater = state::StateUpdater::Create(**bus, **view);
+  api::IngestService ingest(**bus);
+  api::ConflictStateService conflict_state(**view, bus->get());
+  auto server =
+      api::Server::Start(ServerOptionsFor(flags.listen, flags.security),
+                         {&ingest, &conflict_state});
+  if (!server.ok()) {
+    std::cerr << "frontline run: " << server.status() << "\n";
+    return 1;
+  }
+  auto updater = state::StateUpdater::Create(
+      **bus, **view,
+      {.on_progress = api::StateProgress(**server, flags.ready_lag, false)});
   if (!updater.ok()) {
     std::cerr << "frontline run: " << updater.status() << "\n";
     return 1;
@@ -110,19 +127,6 @@ int RunAll(const RunFlags& flags) {
       spdlog::error("frontline run: state: {}", s.ToString());
     }
   });
-  api::IngestService ingest(**bus);
-  api::ConflictStateService conflict_state(**view, bus->get());
-  auto server =
-      api::Server::Start(ServerOptionsFor(flags.listen, flags.security),
-                         {&ingest, &conflict_state});
-  if (!server.ok()) {
-    std::cerr << "frontline run: " << server.status() << "\n";
-    stop = true;
-    fold.join();
-    normalizing.join();
-    deduplicating.join();
-    return 1;
-  }
   spdlog::info("frontline: serving gRPC on port {} (bus {}); Ctrl-C stops",
                (*server)->port(), uri);
   int signal = WaitForTerminationSignal();

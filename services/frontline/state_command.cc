@@ -7,6 +7,7 @@
 
 #include "libs/api/conflict_state_service.h"
 #include "libs/api/server.h"
+#include "libs/api/view_readiness.h"
 #include "libs/bus/bus.h"
 #include "libs/gazetteer/gazetteer.h"
 #include "libs/pipeline/topics.h"
@@ -42,7 +43,17 @@ int RunState(const StateFlags& flags) {
     std::cerr << "frontline state: " << view.status() << "\n";
     return 1;
   }
-  auto updater = state::StateUpdater::Create(**bus, **view);
+  api::ConflictStateService service(**view, bus->get());
+  auto server = api::Server::Start(
+      ServerOptionsFor(flags.listen, flags.security), {&service});
+  if (!server.ok()) {
+    std::cerr << "frontline state: " << server.status() << "\n";
+    return 1;
+  }
+  auto updater = state::StateUpdater::Create(
+      **bus, **view,
+      {.on_progress =
+           api::StateProgress(**server, flags.ready_lag, flags.rebuild)});
   if (!updater.ok()) {
     std::cerr << "frontline state: " << updater.status() << "\n";
     return 1;
@@ -50,32 +61,13 @@ int RunState(const StateFlags& flags) {
   std::atomic<bool> stop{false};
   std::atomic<int> exit_code{0};
   std::thread fold([&] {
-    absl::Time last_report = absl::Now();
-    while (!stop) {
-      if (auto n = (*updater)->RunOnce(); !n.ok()) {
-        spdlog::error("frontline state: {}", n.status().ToString());
-        exit_code = 1;
-        stop = true;
-        kill(getpid(), SIGTERM);
-        return;
-      }
-      if (flags.rebuild && absl::Now() - last_report > absl::Seconds(2)) {
-        last_report = absl::Now();
-        if (auto lag = (*updater)->Lag(); lag.ok()) {
-          spdlog::info("frontline state: rebuild, {} records to go", *lag);
-        }
-      }
+    if (absl::Status s = (*updater)->Run([&] { return stop.load(); });
+        !s.ok()) {
+      spdlog::error("frontline state: {}", s.ToString());
+      exit_code = 1;
+      kill(getpid(), SIGTERM);
     }
   });
-  api::ConflictStateService service(**view, bus->get());
-  auto server = api::Server::Start(
-      ServerOptionsFor(flags.listen, flags.security), {&service});
-  if (!server.ok()) {
-    std::cerr << "frontline state: " << server.status() << "\n";
-    stop = true;
-    fold.join();
-    return 1;
-  }
   spdlog::info("frontline state: serving gRPC on port {} (view {}, bus {})",
                (*server)->port(), flags.view, flags.bus);
   WaitForTerminationSignal();

@@ -59,6 +59,8 @@ Stores& TheStores() {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace frontline;
+  static const bool quiet = (fuzz::QuietProtobufLogs(), true);
+  (void)quiet;
   v1::Document doc;
   if (!doc.ParseFromArray(data, static_cast<int>(size)) || doc.id().empty()) {
     return 0;

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "absl/strings/str_cat.h"
+#include "google/protobuf/stubs/logging.h"
 
 namespace frontline::fuzz {
 
@@ -32,6 +33,8 @@ void CheckRoundTrip(const google::protobuf::MessageLite& message,
   Check(copy->ParseFromString(bytes),
         absl::StrCat(what, ": serialized form does not parse"));
 }
+
+void QuietProtobufLogs() { google::protobuf::SetLogHandler(nullptr); }
 
 bool IsValidUtf8(absl::string_view text) {
   size_t i = 0;

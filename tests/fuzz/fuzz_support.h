@@ -24,6 +24,10 @@ void Check(bool ok, absl::string_view what);
 void CheckRoundTrip(const google::protobuf::MessageLite& message,
                     absl::string_view what);
 
+// Turns protobuf's logging off: every mutated record with invalid UTF-8 in
+// a string field would otherwise log a line, slowing the fuzzer down.
+void QuietProtobufLogs();
+
 // Whether `text` is well-formed UTF-8 (no surrogates, no overlong forms).
 bool IsValidUtf8(absl::string_view text);
 

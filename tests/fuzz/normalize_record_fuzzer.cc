@@ -27,6 +27,8 @@ const frontline::normalize::Normalizer& TheNormalizer() {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace frontline;
+  static const bool quiet = (fuzz::QuietProtobufLogs(), true);
+  (void)quiet;
   const normalize::Normalizer& normalizer = TheNormalizer();
   v1::RawDocument raw;
   if (!raw.ParseFromArray(data, static_cast<int>(size))) return 0;

@@ -96,6 +96,8 @@ std::vector<frontline::bus::Record> Decode(const uint8_t* data, size_t size,
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace frontline;
+  static const bool quiet = (fuzz::QuietProtobufLogs(), true);
+  (void)quiet;
   View& view = TheView();
   const std::vector<bus::Record> records = Decode(data, size, view);
   if (records.empty()) return 0;

@@ -17,9 +17,16 @@ DEBIAN_PACKAGES := build-essential cmake ninja-build pkg-config git \
   libyaml-cpp-dev libgumbo-dev libpugixml-dev libicu-dev kcat clang-format \
   openssl prometheus-cpp-dev kubernetes-client
 
+# `make fuzz` only: clang and its runtime libraries (libFuzzer, sanitizers).
+FUZZ_PACKAGES := clang libclang-rt-14-dev
+FUZZ_BUILD_DIR ?= build-fuzz
+FUZZ_SECONDS ?= 600
+FUZZ_JOBS ?= 1
+FUZZ_TARGETS ?=
+
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps configure build test run bench format clean
+.PHONY: all deps configure build test run bench format clean fuzz-deps fuzz
 
 all: build
 
@@ -54,8 +61,33 @@ run: build
 bench: build
 	$(BUILD_DIR)/tools/bench/bus_bench
 
+fuzz-deps: deps
+	@missing=""; for p in $(FUZZ_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" \
+	    || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "make fuzz-deps: installing$$missing"; \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -q && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
+	    --no-install-recommends $$missing; \
+	fi
+
+# libFuzzer targets (tests/fuzz) under ASan and UBSan, each run for
+# FUZZ_SECONDS (FUZZ_JOBS at once; FUZZ_TARGETS: a subset, e.g. "rss atom").
+fuzz: fuzz-deps
+	@[ -f $(FUZZ_BUILD_DIR)/build.ninja ] || \
+	  cmake -S . -B $(FUZZ_BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	    -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ \
+	    "-DCMAKE_C_FLAGS_RELWITHDEBINFO=-O1 -gline-tables-only" \
+	    "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -gline-tables-only" \
+	    -DFRONTLINE_FUZZ=ON
+	cmake --build $(FUZZ_BUILD_DIR) -j $$(nproc) --target fuzzers
+	tests/fuzz/run_fuzzers.sh $(FUZZ_BUILD_DIR) $(FUZZ_SECONDS) $(FUZZ_JOBS) \
+	  $(FUZZ_TARGETS)
+
 format:
 	git ls-files '*.cc' '*.h' | xargs clang-format -i
 
 clean:
-	rm -rf $(BUILD_DIR)
+	rm -rf $(BUILD_DIR) $(FUZZ_BUILD_DIR)

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <exception>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -142,7 +143,11 @@ class LimitedSax {
   bool end_object() { return Leave(dom_.end_object()); }
   bool start_array(std::size_t n) {
     if (!Enter()) return false;
-    if (depth_ == 2 && items_key_) in_items_ = true;
+    if (depth_ == 2 && items_key_) {
+      // A repeated "items" replaces the earlier one in the DOM: count afresh.
+      in_items_ = true;
+      complete_items_ = 0;
+    }
     return dom_.start_array(n);
   }
   bool end_array() { return Leave(dom_.end_array()); }
@@ -208,10 +213,11 @@ absl::Status ParseJsonFeedText(absl::string_view text,
         !items->is_array()) {
       return absl::InvalidArgumentError(error);
     }
-    items->erase(items->begin() + sax.complete_items(), items->end());
+    const std::size_t kept = std::min(sax.complete_items(), items->size());
+    items->erase(items->begin() + kept, items->end());
     absl::Status status = ParseParsed(root, options, feed);
-    feed->report.problems.push_back(absl::DataLossError(absl::StrCat(
-        error, "; kept the ", sax.complete_items(), " items before it")));
+    feed->report.problems.push_back(absl::DataLossError(
+        absl::StrCat(error, "; kept the ", kept, " items before it")));
     return status;
   } catch (const std::exception& e) {
     return absl::InternalError(absl::StrCat("JSON Feed: ", e.what()));

@@ -65,5 +65,19 @@ TEST(JsonFeedTest, JsonWithoutItemsIsNotAFeed) {
             absl::StatusCode::kInvalidArgument);
 }
 
+// Found by tests/fuzz/json_feed_fuzzer: a truncated feed whose "items" key
+// is repeated kept as many items of the last array as the first one had
+// (memory past the array's end).
+TEST(JsonFeedTest, TruncatedFeedWithRepeatedItemsKeepsTheLastArraysItems) {
+  absl::StatusOr<ParsedFeed> feed =
+      ParseFeed(R"({"items": [{"id": "a"}, {"id": "b"}, {"id": "c"}],)"
+                R"( "items": [{"id": "d"}, {"id": "e", "title": )");
+  ASSERT_TRUE(feed.ok()) << feed.status();
+  ASSERT_EQ(feed->items.size(), 1u);
+  EXPECT_EQ(feed->items[0].external_id, "d");
+  ASSERT_EQ(feed->report.problems.size(), 1u);
+  EXPECT_EQ(feed->report.problems[0].code(), absl::StatusCode::kDataLoss);
+}
+
 }  // namespace
 }  // namespace frontline::feeds

@@ -1,0 +1,10 @@
+// JSON Feed 1.x through the feed parser (see feed_fuzzer.h).
+#include <cstdint>
+
+#include "tests/fuzz/feed_fuzzer.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  frontline::fuzz::FuzzFeed(data, size,
+                            {frontline::feeds::FeedFormat::kJsonFeed});
+  return 0;
+}

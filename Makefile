@@ -7,6 +7,10 @@ DATA_DIR ?= var/frontline
 LISTEN ?= 127.0.0.1:7600
 CONFIG ?= examples/sources.yaml
 CTEST_JOBS ?= 2
+# make load: documents per second, documents, engines (docs/BENCHMARKS.md).
+LOAD_RATE ?= 200
+LOAD_DOCS ?= 10000
+LOAD_ENGINES ?= local kafka
 
 # Everything the build, the tests and the tools need, from Debian's archive.
 DEBIAN_PACKAGES := build-essential cmake ninja-build pkg-config git \
@@ -19,7 +23,7 @@ DEBIAN_PACKAGES := build-essential cmake ninja-build pkg-config git \
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps configure build test run bench format clean
+.PHONY: all deps configure build test run bench load format clean
 
 all: build
 
@@ -53,6 +57,12 @@ run: build
 
 bench: build
 	$(BUILD_DIR)/tools/bench/bus_bench
+
+load: build
+	for engine in $(LOAD_ENGINES); do \
+	  nice $(BUILD_DIR)/tools/loadgen/loadgen --engine $$engine \
+	    --rate $(LOAD_RATE) --docs $(LOAD_DOCS) || exit 1; \
+	done
 
 format:
 	git ls-files '*.cc' '*.h' | xargs clang-format -i

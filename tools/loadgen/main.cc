@@ -17,6 +17,7 @@
 #include "tools/loadgen/report.h"
 #include "tools/loadgen/system.h"
 
+namespace frontline::loadgen {
 namespace {
 
 int Fail(const std::string& what) {
@@ -24,10 +25,7 @@ int Fail(const std::string& what) {
   return 1;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-  using namespace frontline::loadgen;
+int Main(int argc, char** argv) {
   SystemOptions system_options{.frontline = FRONTLINE_BINARY,
                                .source_dir = FRONTLINE_SOURCE_DIR};
   LoadOptions load;
@@ -145,3 +143,8 @@ int main(int argc, char** argv) {
   }
   return all_queryable ? 0 : 3;
 }
+
+}  // namespace
+}  // namespace frontline::loadgen
+
+int main(int argc, char** argv) { return frontline::loadgen::Main(argc, argv); }

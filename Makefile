@@ -8,7 +8,7 @@ LISTEN ?= 127.0.0.1:7600
 CONFIG ?= examples/sources.yaml
 CTEST_JOBS ?= 2
 # make load: documents per second, documents, engines (docs/BENCHMARKS.md).
-LOAD_RATE ?= 200
+LOAD_RATE ?= 100
 LOAD_DOCS ?= 10000
 LOAD_ENGINES ?= local kafka
 

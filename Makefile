@@ -7,6 +7,10 @@ DATA_DIR ?= var/frontline
 LISTEN ?= 127.0.0.1:7600
 CONFIG ?= examples/sources.yaml
 CTEST_JOBS ?= 2
+# make load: documents per second, documents, engines (docs/BENCHMARKS.md).
+LOAD_RATE ?= 100
+LOAD_DOCS ?= 10000
+LOAD_ENGINES ?= local kafka
 
 # Everything the build, the tests and the tools need, from Debian's archive.
 DEBIAN_PACKAGES := build-essential cmake ninja-build pkg-config git \
@@ -26,7 +30,7 @@ FUZZ_TARGETS ?=
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps configure build test run bench format clean fuzz-deps fuzz
+.PHONY: all deps configure build test run bench load format clean fuzz-deps fuzz
 
 all: build
 
@@ -85,6 +89,12 @@ fuzz: fuzz-deps
 	cmake --build $(FUZZ_BUILD_DIR) -j $$(nproc) --target fuzzers
 	tests/fuzz/run_fuzzers.sh $(FUZZ_BUILD_DIR) $(FUZZ_SECONDS) $(FUZZ_JOBS) \
 	  $(FUZZ_TARGETS)
+
+load: build
+	for engine in $(LOAD_ENGINES); do \
+	  nice $(BUILD_DIR)/tools/loadgen/loadgen --engine $$engine \
+	    --rate $(LOAD_RATE) --docs $(LOAD_DOCS) || exit 1; \
+	done
 
 format:
 	git ls-files '*.cc' '*.h' | xargs clang-format -i

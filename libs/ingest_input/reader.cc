@@ -71,6 +71,7 @@ class Reading {
 
   absl::StatusOr<std::string> ReadWhole(std::istream& in) {
     std::string body;
+    if (total_ > 0) body.reserve(total_);
     std::string chunk(kChunkBytes, '\0');
     int64_t next_report = options_.progress_interval_bytes;
     while (in) {
@@ -246,6 +247,12 @@ class Reading {
                          "name it explicitly");
     }
     if (format == InputFormat::kTelegramExport) return TelegramExport(in);
+    // An input known to be over the limit is refused before it is read.
+    if (total_ > options_.max_document_bytes) {
+      return Fail(absl::ResourceExhaustedError(
+          absl::StrCat("input of ", total_, " bytes exceeds the limit of ",
+                       options_.max_document_bytes, " bytes")));
+    }
 
     absl::StatusOr<std::string> body = ReadWhole(in);
     if (!body.ok()) return Fail(body.status());

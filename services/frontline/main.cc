@@ -49,7 +49,8 @@ int main(int argc, char** argv) {
   frontline::StateFlags state_flags;
   auto* state_cmd = app.add_subcommand(
       "state",
-      "Fold the events topic into the conflict-state view and serve it");
+      "Fold the events topic into the conflict-state view and serve it "
+      "(ConflictState, and Ingest onto the raw topic)");
   state_cmd->add_option("--bus", state_flags.bus, "Bus URI")
       ->capture_default_str();
   state_cmd->add_option("--data", state_flags.view, "View directory")

@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "libs/api/conflict_state_service.h"
+#include "libs/api/ingest_service.h"
 #include "libs/api/server.h"
 #include "libs/api/view_readiness.h"
 #include "libs/bus/bus.h"
@@ -44,8 +45,10 @@ int RunState(const StateFlags& flags) {
     return 1;
   }
   api::ConflictStateService service(**view, bus->get());
+  // Clients push documents through the process that serves their queries.
+  api::IngestService ingest(**bus);
   auto server = api::Server::Start(
-      ServerOptionsFor(flags.listen, flags.security), {&service});
+      ServerOptionsFor(flags.listen, flags.security), {&service, &ingest});
   if (!server.ok()) {
     std::cerr << "frontline state: " << server.status() << "\n";
     return 1;

@@ -59,8 +59,6 @@ absl::Status FromKafka(rd_kafka_resp_err_t err, absl::string_view what) {
     case RD_KAFKA_RESP_ERR__MSG_TIMED_OUT:
     case RD_KAFKA_RESP_ERR_REQUEST_TIMED_OUT:
       return absl::DeadlineExceededError(msg);
-    case RD_KAFKA_RESP_ERR__QUEUE_FULL:
-      return absl::ResourceExhaustedError(msg);
     case RD_KAFKA_RESP_ERR_ILLEGAL_GENERATION:
     case RD_KAFKA_RESP_ERR_REBALANCE_IN_PROGRESS:
     case RD_KAFKA_RESP_ERR_UNKNOWN_MEMBER_ID:
@@ -71,6 +69,7 @@ absl::Status FromKafka(rd_kafka_resp_err_t err, absl::string_view what) {
     case RD_KAFKA_RESP_ERR_GROUP_AUTHORIZATION_FAILED:
     case RD_KAFKA_RESP_ERR_CLUSTER_AUTHORIZATION_FAILED:
       return absl::PermissionDeniedError(msg);
+    case RD_KAFKA_RESP_ERR__QUEUE_FULL:  // backpressure: retry later
     case RD_KAFKA_RESP_ERR__TRANSPORT:
     case RD_KAFKA_RESP_ERR__ALL_BROKERS_DOWN:
     case RD_KAFKA_RESP_ERR_LEADER_NOT_AVAILABLE:

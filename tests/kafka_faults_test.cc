@@ -67,19 +67,26 @@ class Feeder {
     return docs_.size() - acknowledged_.size();
   }
   int resent() const { return resent_; }
+  // Where the cluster said it wrote document `id`.
+  std::string WhereAcknowledged(const std::string& id) {
+    absl::MutexLock lock(&mu_);
+    return where_[id];
+  }
 
  private:
   void Send(size_t i) {
-    absl::Status s =
-        bus_.Produce(pipeline::RawDocumentMessage(docs_[i], "/faults"),
-                     [this, i](const bus::DeliveryReport& report) {
-                       absl::MutexLock lock(&mu_);
-                       if (report.status.ok()) {
-                         acknowledged_.insert(i);
-                       } else {
-                         failed_.push_back(i);
-                       }
-                     });
+    absl::Status s = bus_.Produce(
+        pipeline::RawDocumentMessage(docs_[i], "/faults"),
+        [this, i](const bus::DeliveryReport& report) {
+          absl::MutexLock lock(&mu_);
+          if (report.status.ok()) {
+            acknowledged_.insert(i);
+            where_[docs_[i].id()] = absl::StrCat(
+                report.topic, "/", report.partition, "@", report.offset);
+          } else {
+            failed_.push_back(i);
+          }
+        });
     if (!s.ok()) {
       absl::MutexLock lock(&mu_);
       failed_.push_back(i);
@@ -102,6 +109,7 @@ class Feeder {
   absl::Mutex mu_;
   std::set<size_t> acknowledged_ ABSL_GUARDED_BY(mu_);
   std::vector<size_t> failed_ ABSL_GUARDED_BY(mu_);
+  std::map<std::string, std::string> where_ ABSL_GUARDED_BY(mu_);
   int resent_ = 0;
 };
 
@@ -253,6 +261,27 @@ TEST(KafkaFaultsTest, EveryDocumentOnceInTheViewThroughBrokerFaults) {
         inputs += keys.ok() && keys->contains(raw.id());
       }
       ADD_FAILURE() << topic << ": " << inputs << " input documents";
+    }
+    auto raw = testing::ReadTopic(*state_bus, pipeline::kRawTopic);
+    std::map<std::string, std::string> at;  // partition@offset -> key
+    if (raw.ok()) {
+      for (const bus::Record& r : *raw) {
+        at[absl::StrCat("raw/", r.partition, "@", r.offset)] = r.key;
+      }
+    }
+    for (const v1::RawDocument& doc : input) {
+      if ((*view)->GetDocument(doc.id()).ok()) continue;
+      const std::string where = feeder.WhereAcknowledged(doc.id());
+      ADD_FAILURE() << doc.id() << " acknowledged at " << where
+                    << ", where raw holds "
+                    << (at.contains(where) ? at[where] : "nothing");
+    }
+    for (int p = 0; p < kPartitions; ++p) {
+      auto marks = state_bus->Watermarks({pipeline::kRawTopic, p});
+      if (marks.ok()) {
+        ADD_FAILURE() << "raw/" << p << ": offsets " << marks->first << ".."
+                      << marks->second;
+      }
     }
   }
   // Let dedup emit what the last verdicts changed, then stop every stage.

@@ -588,8 +588,20 @@ class KafkaBus : public Bus {
                          void*) {
     auto* callback = static_cast<DeliveryCallback*>(message->_private);
     if (callback == nullptr) return;
-    (*callback)(DeliveryReport{FromKafka(message->err, "delivery"),
-                               rd_kafka_topic_name(message->rkt),
+    absl::Status status = FromKafka(message->err, "delivery");
+    // librdkafka 2.0 may report success for a message it only guessed was
+    // persisted (a retry after a timeout or a lost connection), without an
+    // offset; the kafka_faults_test found such a message missing from the
+    // topic. It is reported as not delivered, so the caller produces it
+    // again: a duplicate at worst, which every consumer tolerates.
+    if (status.ok() &&
+        (message->offset < 0 ||
+         rd_kafka_message_status(message) != RD_KAFKA_MSG_STATUS_PERSISTED)) {
+      status = absl::UnavailableError(
+          "kafka: delivery: acknowledged without an offset (possibly not "
+          "persisted); produce again");
+    }
+    (*callback)(DeliveryReport{status, rd_kafka_topic_name(message->rkt),
                                message->partition, message->offset});
     delete callback;
   }

@@ -50,7 +50,7 @@ test: build
 # The fault tests with bigger parameters (docs/RELIABILITY.md): kill -9
 # loops, Kafka faults on the mock cluster, full disks.
 SOAK_KILLS ?= 200
-SOAK_DOCS ?= 2000
+SOAK_DOCS ?= 800
 SOAK_FAULT_ROUNDS ?= 10
 soak: build
 	export FRONTLINE_SOAK_KILLS=$(SOAK_KILLS) FRONTLINE_SOAK_DOCS=$(SOAK_DOCS) \

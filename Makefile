@@ -30,7 +30,7 @@ FUZZ_TARGETS ?=
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps configure build test run bench load format clean fuzz-deps fuzz
+.PHONY: all deps configure build test soak run bench load format clean fuzz-deps fuzz
 
 all: build
 
@@ -57,6 +57,17 @@ build: configure
 
 test: build
 	ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(CTEST_JOBS)
+
+# The fault tests with bigger parameters (docs/RELIABILITY.md): kill -9
+# loops, Kafka faults on the mock cluster, full disks.
+SOAK_KILLS ?= 200
+SOAK_DOCS ?= 800
+SOAK_FAULT_ROUNDS ?= 10
+soak: build
+	export FRONTLINE_SOAK_KILLS=$(SOAK_KILLS) FRONTLINE_SOAK_DOCS=$(SOAK_DOCS) \
+	  FRONTLINE_SOAK_FAULT_ROUNDS=$(SOAK_FAULT_ROUNDS); \
+	for t in kill_nine_test kafka_faults_test disk_faults_test; do \
+	  $(BUILD_DIR)/tests/$$t || exit 1; done
 
 run: build
 	$(BUILD_DIR)/services/frontline/frontline run --data $(DATA_DIR) --listen $(LISTEN) \

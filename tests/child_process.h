@@ -7,17 +7,23 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdio>
+#include <functional>
+#include <optional>
 #include <regex>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace frontline::testing {
 
 class ChildProcess {
  public:
-  // Runs `argv` (argv[0] the program path) in directory `cwd`.
-  ChildProcess(const std::vector<std::string>& argv, const std::string& cwd) {
+  // Runs `argv` (argv[0] the program path) in directory `cwd`; `in_child`
+  // (e.g. setting a resource limit) runs in the child before exec.
+  ChildProcess(const std::vector<std::string>& argv, const std::string& cwd,
+               const std::function<void()>& in_child = nullptr) {
     int out[2];
     if (pipe(out) != 0) return;
     pid_ = fork();
@@ -26,6 +32,7 @@ class ChildProcess {
       dup2(out[1], 2);
       close(out[0]);
       if (chdir(cwd.c_str()) != 0) _exit(126);
+      if (in_child) in_child();
       std::vector<char*> args;
       for (const std::string& a : argv)
         args.push_back(const_cast<char*>(a.c_str()));
@@ -36,9 +43,7 @@ class ChildProcess {
     close(out[1]);
     output_ = fdopen(out[0], "r");
   }
-  ~ChildProcess() {
-    if (pid_ > 0) Stop(SIGKILL);
-  }
+  ~ChildProcess() { Stop(SIGKILL); }
 
   // Reads output lines until one matches `pattern`; returns its first group
   // (or the whole match), or "" when the output ends first. Every line read
@@ -62,13 +67,41 @@ class ChildProcess {
     return "";
   }
 
+  // Every output line until the output ends (the child exits).
+  std::string ReadAll() {
+    std::string out;
+    char line[4096];
+    while (output_ != nullptr &&
+           fgets(line, sizeof(line), output_) != nullptr) {
+      out += line;
+    }
+    return out;
+  }
+
+  // The wait status once the child exits by itself within `timeout`;
+  // nullopt (the child still running) otherwise.
+  std::optional<int> WaitForExit(std::chrono::milliseconds timeout) {
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    while (pid_ > 0) {
+      int status = 0;
+      if (waitpid(pid_, &status, WNOHANG) == pid_) {
+        pid_ = -1;
+        return status;
+      }
+      if (std::chrono::steady_clock::now() > deadline) return std::nullopt;
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    return std::nullopt;
+  }
+
   // Sends `signal`, waits, and returns the wait status.
   int Stop(int signal) {
-    if (pid_ <= 0) return -1;
-    kill(pid_, signal);
-    int status = 0;
-    waitpid(pid_, &status, 0);
-    pid_ = -1;
+    int status = -1;
+    if (pid_ > 0) {
+      kill(pid_, signal);
+      waitpid(pid_, &status, 0);
+      pid_ = -1;
+    }
     if (output_ != nullptr) fclose(output_);
     output_ = nullptr;
     return status;

@@ -49,6 +49,9 @@ absl::Status DeadLetterWriter::Write(const Record& poison,
       return absl::OkStatus();
     }
     failed_attempts_.fetch_add(1);
+    if (absl::IsResourceExhausted(status) || absl::IsDataLoss(status)) {
+      return status;
+    }
     spdlog::error("dead-letter topic {} unavailable ({}); retrying in {}",
                   options_.topic, status.ToString(),
                   absl::FormatDuration(backoff));

@@ -46,7 +46,9 @@ class DeadLetterWriter {
 
   // Returns OK once the dead letter is durably written, retrying with
   // exponential backoff for as long as it takes. kCancelled if `stop`
-  // returns true between attempts.
+  // returns true between attempts. A storage failure that waiting does not
+  // cure (kResourceExhausted: the disk is full; kDataLoss) is returned at
+  // once, so that the stage stops with it rather than wait forever.
   absl::Status Write(const Record& poison, const absl::Status& error,
                      const std::function<bool()>& stop = nullptr);
 

@@ -78,4 +78,43 @@ void KafkaMockCluster::SetBrokerDown(int broker_id, bool down) {
   }
 }
 
+void KafkaMockCluster::SetBrokerRtt(int broker_id, int rtt_ms) {
+  rd_kafka_mock_broker_set_rtt(handles_->cluster, broker_id, rtt_ms);
+}
+
+absl::Status KafkaMockCluster::SetPartitionLeader(const std::string& topic,
+                                                  int partition,
+                                                  int broker_id) {
+  rd_kafka_resp_err_t err = rd_kafka_mock_partition_set_leader(
+      handles_->cluster, topic.c_str(), partition, broker_id);
+  if (err != RD_KAFKA_RESP_ERR_NO_ERROR) {
+    return absl::InternalError(absl::StrCat("mock cluster: leader of ", topic,
+                                            "/", partition, ": ",
+                                            rd_kafka_err2str(err)));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status KafkaMockCluster::SetGroupCoordinator(const std::string& group,
+                                                   int broker_id) {
+  rd_kafka_resp_err_t err = rd_kafka_mock_coordinator_set(
+      handles_->cluster, "group", group.c_str(), broker_id);
+  if (err != RD_KAFKA_RESP_ERR_NO_ERROR) {
+    return absl::InternalError(absl::StrCat(
+        "mock cluster: coordinator of ", group, ": ", rd_kafka_err2str(err)));
+  }
+  return absl::OkStatus();
+}
+
+void KafkaMockCluster::PushRequestErrors(KafkaApi api,
+                                         const std::vector<int>& error_codes) {
+  std::vector<rd_kafka_resp_err_t> errors;
+  for (int code : error_codes) {
+    errors.push_back(static_cast<rd_kafka_resp_err_t>(code));
+  }
+  rd_kafka_mock_push_request_errors_array(handles_->cluster,
+                                          static_cast<int16_t>(api),
+                                          errors.size(), errors.data());
+}
+
 }  // namespace frontline::bus

@@ -1,5 +1,8 @@
 // The embedded engine across process deaths: kill -9 in the middle of
-// writing, and a directory held by another process.
+// writing, and a directory held by another process; and a full disk under
+// the dead-letter topic.
+#include "libs/bus/local_bus.h"
+
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -9,6 +12,8 @@
 #include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
 #include "libs/bus/bus.h"
+#include "libs/bus/dead_letter.h"
+#include "libs/bus/stage_runner.h"
 
 namespace frontline::bus {
 namespace {
@@ -122,6 +127,45 @@ TEST_F(LocalBusProcessTest, ADirectoryHeldByAnotherProcessIsAClearError) {
   fclose(child.out);
   EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
   EXPECT_TRUE(Bus::Open(Uri()).ok());
+}
+
+// Found by the full-disk fault test: with no space left, the dead letter of
+// a record could not be written and the stage retried for ever instead of
+// stopping. Now the runner stops with the storage error and commits nothing
+// past the record it could not park.
+TEST_F(LocalBusProcessTest, AFullDiskUnderTheDeadLetterTopicStopsTheStage) {
+  auto bus = Bus::Open(Uri());
+  ASSERT_TRUE(bus.ok()) << bus.status();
+  ASSERT_TRUE((*bus)->CreateTopic({.name = "t", .partitions = 1}).ok());
+  ASSERT_TRUE((*bus)->CreateTopic({.name = "dlq", .partitions = 1}).ok());
+  for (const char* value : {"good", "poison", "good"}) {
+    ASSERT_TRUE(
+        (*bus)
+            ->ProduceSync({.topic = "t", .value = value}, absl::Seconds(10))
+            .ok());
+  }
+  SetLocalProduceFaultForTesting(
+      **bus, "dlq", absl::ResourceExhaustedError("test: no space left"));
+  {
+    auto consumer = (*bus)->Subscribe({.group = "g", .topics = {"t"}});
+    ASSERT_TRUE(consumer.ok());
+    DeadLetterWriter dead_letters(**bus, {.topic = "dlq", .stage = "test"});
+    StageRunner runner(**consumer, dead_letters, [](const Record& r) {
+      return r.value == "poison" ? absl::InvalidArgumentError("bad")
+                                 : absl::OkStatus();
+    });
+    absl::StatusOr<size_t> round = runner.RunOnce();
+    EXPECT_EQ(round.status().code(), absl::StatusCode::kResourceExhausted)
+        << round.status();
+    EXPECT_EQ(dead_letters.written(), 0u);
+  }
+  SetLocalProduceFaultForTesting(**bus, "dlq", absl::OkStatus());
+  auto again = (*bus)->Subscribe({.group = "g", .topics = {"t"}});
+  ASSERT_TRUE(again.ok());
+  auto batch = (*again)->Poll(10, absl::Seconds(5));
+  ASSERT_TRUE(batch.ok());
+  ASSERT_FALSE(batch->empty());
+  EXPECT_EQ(batch->front().offset, 0) << "committed past an unparked record";
 }
 
 }  // namespace

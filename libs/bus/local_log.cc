@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "libs/bus/partitioner.h"
+#include "libs/storage/rocks_logger.h"
 #include "rocksdb/convenience.h"
 #include "rocksdb/options.h"
 #include "rocksdb/write_batch.h"
@@ -161,6 +162,7 @@ absl::StatusOr<std::shared_ptr<LocalLog>> LocalLog::Open(
 
   rocksdb::Options db_options;
   db_options.create_if_missing = true;
+  db_options.info_log = storage::RocksLogger("local log " + path);
   db_options.create_missing_column_families = true;
   db_options.IncreaseParallelism(2);
   db_options.keep_log_file_num = 3;

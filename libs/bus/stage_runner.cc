@@ -57,7 +57,10 @@ absl::StatusOr<size_t> StageRunner::Round(const std::function<bool()>& stop) {
     }
     if (IsTransient(status)) break;  // stopping: leave it uncommitted
     if (!status.ok()) {
-      if (!dead_letters_.Write(record, status, stop).ok()) break;
+      if (absl::Status s = dead_letters_.Write(record, status, stop); !s.ok()) {
+        if (absl::IsCancelled(s)) break;  // stopping
+        return s;  // storage failed: nothing past this record is committed
+      }
       ++counters_.dead_lettered;
     } else {
       ++counters_.handled;

@@ -54,7 +54,9 @@ class StageRunner {
   // One poll, process and commit round. Returns the records it finished.
   absl::StatusOr<size_t> RunOnce(const std::function<bool()>& stop = nullptr);
 
-  // Rounds until `stop` returns true; an error only if the consumer fails.
+  // Rounds until `stop` returns true; an error only if the consumer fails
+  // or a dead letter cannot be written for a reason waiting does not cure
+  // (see DeadLetterWriter::Write).
   absl::Status Run(const std::function<bool()>& stop);
 
   const StageCounters& counters() const { return counters_; }

@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "absl/strings/str_cat.h"
+#include "libs/storage/rocks_logger.h"
 #include "rocksdb/options.h"
 #include "rocksdb/write_batch.h"
 
@@ -24,13 +25,17 @@ absl::StatusOr<std::unique_ptr<StateStore>> StateStore::Open(
   std::filesystem::create_directories(directory, ec);
   rocksdb::Options options;
   options.create_if_missing = true;
+  options.info_log = storage::RocksLogger("ingest state " + directory);
   options.keep_log_file_num = 2;
   rocksdb::DB* db = nullptr;
-  if (absl::Status s =
-          FromRocks(rocksdb::DB::Open(options, directory, &db), "open");
-      !s.ok()) {
-    return s;
+  const rocksdb::Status opened = rocksdb::DB::Open(options, directory, &db);
+  if (opened.IsIOError() &&
+      opened.ToString().find("lock") != std::string::npos) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("ingest state: ", directory,
+                     " is held by another process (", opened.ToString(), ")"));
   }
+  if (absl::Status s = FromRocks(opened, "open"); !s.ok()) return s;
   return std::unique_ptr<StateStore>(
       new StateStore(std::unique_ptr<rocksdb::DB>(db)));
 }

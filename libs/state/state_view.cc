@@ -10,6 +10,7 @@
 #include "libs/bus/cloud_events.h"
 #include "libs/gazetteer/place_proto.h"
 #include "libs/state/control.h"
+#include "libs/storage/rocks_logger.h"
 #include "rocksdb/options.h"
 #include "rocksdb/write_batch.h"
 
@@ -126,6 +127,7 @@ absl::StatusOr<std::unique_ptr<StateView>> StateView::Open(
   std::filesystem::create_directories(directory, ec);
   rocksdb::Options options;
   options.create_if_missing = true;
+  options.info_log = storage::RocksLogger("state view " + directory);
   options.create_missing_column_families = true;
   options.IncreaseParallelism(2);
   options.keep_log_file_num = 3;
@@ -135,9 +137,15 @@ absl::StatusOr<std::unique_ptr<StateView>> StateView::Open(
   }
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
   rocksdb::DB* db = nullptr;
-  if (absl::Status s = FromRocks(
-          rocksdb::DB::Open(options, directory, families, &handles, &db),
-          absl::StrCat("open ", directory));
+  const rocksdb::Status opened =
+      rocksdb::DB::Open(options, directory, families, &handles, &db);
+  if (opened.IsIOError() &&
+      opened.ToString().find("lock") != std::string::npos) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("state view: ", directory, " is held by another process (",
+                     opened.ToString(), ")"));
+  }
+  if (absl::Status s = FromRocks(opened, absl::StrCat("open ", directory));
       !s.ok()) {
     return s;
   }
@@ -166,7 +174,10 @@ absl::Status StateView::Apply(const std::vector<bus::Record>& records) {
   absl::MutexLock write_lock(&write_mu_);
   rocksdb::WriteBatch batch;
   std::map<std::string, v1::Event> pending;  // this batch's events by id
-  std::set<std::string> places;              // whose control may change
+  // This batch's verdicts by document id: a revision in the same batch as
+  // its predecessor replaces it, as it would in a later batch.
+  std::map<std::string, v1::DocumentVerdict> pending_verdicts;
+  std::set<std::string> places;  // whose control may change
   std::map<std::string, int64_t> offsets;
   int64_t new_events = 0, new_docs = 0, new_dups = 0;
   uint64_t seq;
@@ -223,8 +234,14 @@ absl::Status StateView::Apply(const std::vector<bus::Record>& records) {
         return absl::InvalidArgumentError(
             absl::StrCat(where, ": not a frontline.v1.DocumentVerdict"));
       }
-      auto old = GetProto<v1::DocumentVerdict>(db_.get(), handles_[kDocs],
-                                               v.document_id());
+      absl::StatusOr<std::optional<v1::DocumentVerdict>> old;
+      if (auto it = pending_verdicts.find(v.document_id());
+          it != pending_verdicts.end()) {
+        old = std::optional<v1::DocumentVerdict>(it->second);
+      } else {
+        old = GetProto<v1::DocumentVerdict>(db_.get(), handles_[kDocs],
+                                            v.document_id());
+      }
       if (!old.ok()) return old.status();
       if (*old) {
         if ((*old)->revision() > v.revision()) continue;
@@ -238,6 +255,7 @@ absl::Status StateView::Apply(const std::vector<bus::Record>& records) {
       new_dups += v.verdict() == v1::VERDICT_DUPLICATE;
       batch.Put(handles_[kDocs], v.document_id(), v.SerializeAsString());
       batch.Put(handles_[kDocsByTime], DocTimeKey(v), "");
+      pending_verdicts[v.document_id()] = std::move(v);
     }
     // Other types are not this view's: consumed, not applied.
   }

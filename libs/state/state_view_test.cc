@@ -104,6 +104,49 @@ TEST_F(StateViewTest, RevisionsReplaceAndRepeatsAreNoOps) {
   EXPECT_EQ(view_->Offsets("events")->at(0), 3);
 }
 
+// Found by the disk-full fault test: a verdict and its revision in one
+// batch counted the document twice and dropped the document the revision
+// does not repeat; a rebuild (bigger batches) then differed from the view.
+TEST_F(StateViewTest, AVerdictRevisedInTheSameBatchIsOneDocument) {
+  auto record = [](const v1::DocumentVerdict& v, int64_t offset) {
+    bus::Message m{.topic = "events", .key = v.document_id()};
+    v.SerializeToString(&m.value);
+    bus::AppendCloudEventHeaders({.id = v.document_id(),
+                                  .source = "/test",
+                                  .type = "frontline.v1.DocumentVerdict"},
+                                 m.headers);
+    return bus::Record{.topic = "events",
+                       .offset = offset,
+                       .key = m.key,
+                       .value = m.value,
+                       .headers = m.headers};
+  };
+  v1::DocumentVerdict first;
+  first.set_document_id("copy");
+  first.set_verdict(v1::VERDICT_NEW);
+  first.set_revision(1);
+  first.mutable_document()->set_id("copy");
+  first.mutable_document()->set_title("Kurakhove");
+  v1::DocumentVerdict revised;  // points at a late original, no document
+  revised.set_document_id("copy");
+  revised.set_verdict(v1::VERDICT_DUPLICATE);
+  revised.set_duplicate_of("original");
+  revised.set_revision(2);
+  ASSERT_TRUE(view_->Apply({record(first, 0), record(revised, 1)}).ok());
+  auto stats = view_->GetStats();
+  ASSERT_TRUE(stats.ok());
+  EXPECT_EQ(stats->documents(), 1u);
+  EXPECT_EQ(stats->duplicates(), 1u);
+  auto stored = view_->GetDocument("copy");
+  ASSERT_TRUE(stored.ok());
+  EXPECT_EQ(stored->revision(), 2u);
+  EXPECT_EQ(stored->document().title(), "Kurakhove");
+  v1::ListDocumentsRequest all;
+  auto listed = view_->ListDocuments(all);
+  ASSERT_TRUE(listed.ok());
+  EXPECT_EQ(listed->documents_size(), 1);
+}
+
 TEST_F(StateViewTest, ListsEventsNewestFirstWithFiltersAndStablePages) {
   std::vector<bus::Record> records;
   for (int i = 0; i < 25; ++i) {

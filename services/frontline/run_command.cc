@@ -1,3 +1,6 @@
+#include <signal.h>
+#include <unistd.h>
+
 #include <filesystem>
 #include <iostream>
 #include <thread>
@@ -108,25 +111,29 @@ int RunAll(const RunFlags& flags) {
     std::cerr << "frontline run: " << updater.status() << "\n";
     return 1;
   }
+  // A stage that gives up (its bus or its store failed: a full disk...)
+  // stops the whole process with a non-zero exit, as the separate services
+  // do, rather than serving a view that no longer moves.
   std::atomic<bool> stop{false};
-  std::thread normalizing([&] {
-    if (absl::Status s = (*normalize_stage)->Run([&] { return stop.load(); });
-        !s.ok()) {
-      spdlog::error("frontline run: normalize: {}", s.ToString());
-    }
+  std::atomic<int> exit_code{0};
+  auto stage = [&](const char* name, auto run) {
+    return std::thread([&, name, run] {
+      if (absl::Status s = run([&] { return stop.load(); }); !s.ok()) {
+        spdlog::error("frontline run: {}: {}", name, s.ToString());
+        exit_code = 1;
+        stop = true;
+        kill(getpid(), SIGTERM);
+      }
+    });
+  };
+  std::thread normalizing = stage("normalize", [&](const auto& stopped) {
+    return (*normalize_stage)->Run(stopped);
   });
-  std::thread deduplicating([&] {
-    if (absl::Status s = (*dedup_stage)->Run([&] { return stop.load(); });
-        !s.ok()) {
-      spdlog::error("frontline run: dedup: {}", s.ToString());
-    }
+  std::thread deduplicating = stage("dedup", [&](const auto& stopped) {
+    return (*dedup_stage)->Run(stopped);
   });
-  std::thread fold([&] {
-    if (absl::Status s = (*updater)->Run([&] { return stop.load(); });
-        !s.ok()) {
-      spdlog::error("frontline run: state: {}", s.ToString());
-    }
-  });
+  std::thread fold = stage(
+      "state", [&](const auto& stopped) { return (*updater)->Run(stopped); });
   spdlog::info("frontline: serving gRPC on port {} (bus {}); Ctrl-C stops",
                (*server)->port(), uri);
   int signal = WaitForTerminationSignal();
@@ -140,7 +147,7 @@ int RunAll(const RunFlags& flags) {
   if (absl::Status s = (*bus)->Flush(absl::Seconds(10)); !s.ok()) {
     spdlog::error("frontline: {}", s.ToString());
   }
-  return 0;
+  return exit_code;
 }
 
 }  // namespace frontline

@@ -5,7 +5,8 @@
 //      and 5 KB articles, fingerprinting alone, and XXH3 over the same
 //      bytes; wall and process CPU time (RocksDB's threads included),
 //      medians of 5 runs; ratio = XXH3 / judge, both CPU.
-//   2. Growth: one index filled with short posts up to --max documents; at
+//   2. Growth: one index loaded (Deduplicator::Load: indexed, not judged)
+//      with short posts up to --max documents; at
 //      10^4, 10^5, 10^6: bytes on disk after flush and full compaction, and
 //      per-document judge time (median, p90) of new documents and of near
 //      copies of indexed ones, beside one point read of the index (VerdictOf).
@@ -85,7 +86,7 @@ void Throughput(const std::string& base) {
   const std::string dir = base + "/throughput";
   auto dedup = OpenIndex(dir);
   for (uint64_t i = 0; i < 10'000; ++i) {
-    dedup->Index(fd::bench::SyntheticDoc(i, kShort, kT0)).IgnoreError();
+    dedup->Load(fd::bench::SyntheticDoc(i, kShort, kT0)).IgnoreError();
   }
   dedup->Compact().IgnoreError();
   std::printf("throughput, index of 10^4 short posts; medians of 5 runs\n");
@@ -147,13 +148,13 @@ void Growth(const std::string& base, uint64_t max) {
       "\ngrowth: index of short posts; per-document judge time of 500 new "
       "documents and 500 near copies (microseconds)\n");
   std::printf("%9s %9s %8s %8s %8s %8s %8s %8s %7s %7s %8s %10s\n", "docs",
-              "fill/s", "SST MB", "dir MB", "B/doc", "new p50", "new p90",
+              "load/s", "SST MB", "dir MB", "B/doc", "new p50", "new p90",
               "copy p50", "copy90", "read", "recall", "false dup");
   uint64_t filled = 0;
   for (uint64_t checkpoint = 10'000; checkpoint <= max; checkpoint *= 10) {
     auto t0 = Clock::now();
     for (; filled < checkpoint; ++filled) {
-      dedup->Index(fd::bench::SyntheticDoc(filled, kShort, kT0)).IgnoreError();
+      dedup->Load(fd::bench::SyntheticDoc(filled, kShort, kT0)).IgnoreError();
     }
     const double fill_rate =
         (checkpoint - checkpoint / 10 * (checkpoint > 10'000)) /

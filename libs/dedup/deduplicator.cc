@@ -281,6 +281,16 @@ absl::StatusOr<v1::DocumentVerdict> Deduplicator::Judge(
     }
   }
 
+  Put(batch, doc, fp, time, verdict);
+  absl::Status s = store_->Commit(batch);
+  if (!s.ok()) return s;
+  return verdict;
+}
+
+void Deduplicator::Put(IndexStore::Batch& batch, const v1::Document& doc,
+                       const Fingerprint& fp, int64_t time,
+                       const v1::DocumentVerdict& verdict) const {
+  const std::string ext = ExternalKey(doc.source().id(), doc.external_id());
   StoredDocument stored;
   stored.id = doc.id();
   stored.time_micros = time;
@@ -308,9 +318,21 @@ absl::StatusOr<v1::DocumentVerdict> Deduplicator::Judge(
       batch.AddPosting(PostingKind::kAnchorBand, Key64(band), time, doc.id());
     }
   }
-  absl::Status s = store_->Commit(batch);
-  if (!s.ok()) return s;
-  return verdict;
+}
+
+absl::Status Deduplicator::Load(const v1::Document& doc) {
+  if (doc.id().empty()) {
+    return absl::InvalidArgumentError("dedup: document without id");
+  }
+  absl::MutexLock lock(&mu_);
+  v1::DocumentVerdict verdict;
+  verdict.set_document_id(doc.id());
+  verdict.set_revision(1);
+  verdict.set_verdict(v1::VERDICT_NEW);
+  IndexStore::Batch batch = store_->NewBatch();
+  Put(batch, doc, ComputeFingerprint(doc, options_.fingerprint),
+      DocumentTimeMicros(doc), verdict);
+  return store_->Commit(batch);
 }
 
 absl::Status Deduplicator::Index(const v1::Document& doc) {

@@ -76,6 +76,10 @@ class Deduplicator {
   // Indexes `doc` for rebuilding (Judge, result dropped).
   absl::Status Index(const v1::Document& doc);
 
+  // Indexes `doc` as NEW without looking it up: bulk loading of documents
+  // known to be distinct (benchmarks).
+  absl::Status Load(const v1::Document& doc);
+
   // The latest verdict stored for a document id, if indexed.
   absl::StatusOr<std::optional<v1::DocumentVerdict>> VerdictOf(
       const std::string& document_id) const;
@@ -88,6 +92,10 @@ class Deduplicator {
   explicit Deduplicator(const DedupOptions& options) : options_(options) {}
   struct Candidate;
   bool CanParaphrase(const Anchors& anchors) const;
+  // Adds `doc`'s entries and verdict to `batch`.
+  void Put(IndexStore::Batch& batch, const v1::Document& doc,
+           const Fingerprint& fp, int64_t time,
+           const v1::DocumentVerdict& verdict) const;
   absl::StatusOr<std::optional<Candidate>> FindOriginal(const v1::Document& doc,
                                                         const Fingerprint& fp,
                                                         int64_t time) const;

@@ -4,6 +4,18 @@
 // by a later-arriving original are produced again at their new revision.
 // Poison goes to the dead-letter topic. Offsets are committed only once the
 // output is durable. One replica: the index is this process's.
+//
+// Redelivery (redelivery_ledger.h): a document id whose output was made
+// durable is skipped when the same content comes again, so a record
+// delivered twice yields its output once. A batch whose output could not be
+// made durable is read again and produces the very records it produced
+// before, from the ledger (exactly once when none of them was written, at
+// least once with the same revisions when some were). A crash between the
+// flush and the commit redelivers the batch and produces nothing: the done
+// marks are written before the commit. A crash after a flush but before the
+// done marks, or in the middle of a document, produces again (at least
+// once): the same records, or the current revisions of the document's
+// events; a consumer keeping the latest revision (libs/state) is unaffected.
 #ifndef FRONTLINE_LIBS_DEDUP_DEDUP_STAGE_H_
 #define FRONTLINE_LIBS_DEDUP_DEDUP_STAGE_H_
 
@@ -11,12 +23,14 @@
 #include <functional>
 #include <memory>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/status/statusor.h"
 #include "libs/bus/bus.h"
 #include "libs/bus/dead_letter.h"
 #include "libs/bus/stage_runner.h"
 #include "libs/dedup/deduplicator.h"
 #include "libs/dedup/event_merger.h"
+#include "libs/dedup/redelivery_ledger.h"
 
 namespace frontline::dedup {
 
@@ -45,20 +59,29 @@ class DedupStage {
   const bus::StageCounters& counters() const { return runner_->counters(); }
   uint64_t duplicates() const { return duplicates_.load(); }
   uint64_t events_emitted() const { return events_.load(); }
+  // Identical redeliveries of documents already done, produced nothing.
+  uint64_t redeliveries_skipped() const { return skipped_.load(); }
 
  private:
   DedupStage(bus::Bus& bus, std::unique_ptr<Deduplicator> dedup,
              std::unique_ptr<EventMerger> merger,
+             std::unique_ptr<RedeliveryLedger> ledger,
              std::unique_ptr<bus::Consumer> consumer,
              const DedupStageOptions& options);
   absl::Status Handle(const bus::Record& record);
-  absl::Status Emit(const google::protobuf::Message& message,
-                    const std::string& key);
+  // Judges and merges `doc` into the records to produce. `recovering`: a
+  // previous attempt may have changed the index and events already.
+  absl::StatusOr<std::vector<OutputRecord>> Process(const v1::Document& doc,
+                                                    bool recovering);
+  absl::Status Emit(const OutputRecord& record);
   absl::Status FlushOutput();
 
   bus::Bus& bus_;
   std::unique_ptr<Deduplicator> dedup_;
   std::unique_ptr<EventMerger> merger_;
+  std::unique_ptr<RedeliveryLedger> ledger_;
+  // Documents produced since the last flush (the runner's thread only).
+  absl::flat_hash_set<std::string> unflushed_;
   std::unique_ptr<bus::Consumer> consumer_;
   bus::DeadLetterWriter dead_letters_;
   std::unique_ptr<bus::StageRunner> runner_;
@@ -66,6 +89,7 @@ class DedupStage {
       std::make_shared<std::atomic<int>>(0);
   std::atomic<uint64_t> duplicates_{0};
   std::atomic<uint64_t> events_{0};
+  std::atomic<uint64_t> skipped_{0};
 };
 
 }  // namespace frontline::dedup

@@ -9,6 +9,7 @@
 #include "gtest/gtest.h"
 #include "libs/bus/cloud_events.h"
 #include "libs/bus/testing/test_bus.h"
+#include "libs/dedup/stage_test_util.h"
 #include "libs/pipeline/raw_documents.h"
 #include "libs/pipeline/topics.h"
 
@@ -16,60 +17,8 @@ namespace frontline::dedup {
 namespace {
 
 using bus::testing::Engine;
-using bus::testing::TestBus;
-
-constexpr char kText[] =
-    "The Russian Ministry of Defense claimed on Monday that its forces had "
-    "seized control of Kurakhove, an industrial town in the Donetsk region, "
-    "after more than two months of fighting. Ukraine's military did not "
-    "comment on the claim. The ministry said 150 Ukrainian soldiers were "
-    "killed in the battle for the town's thermal power plant.";
-
-v1::Document Doc(const std::string& id, const std::string& source,
-                 v1::Affiliation affiliation, int64_t published) {
-  v1::Document doc;
-  doc.set_id(id);
-  doc.mutable_source()->set_id(source);
-  doc.mutable_source()->set_affiliation(affiliation);
-  doc.set_external_id(id);
-  doc.set_version(1);
-  doc.set_language("en");
-  doc.set_text(kText);
-  doc.mutable_published_time()->set_seconds(published);
-  doc.set_content_hash(pipeline::ContentHashHex(kText));
-  v1::Claim* claim = doc.add_claims();
-  claim->set_id(id + "/0");
-  claim->set_document_id(id);
-  claim->set_type(v1::CLAIM_TYPE_CAPTURE);
-  claim->set_polarity(v1::POLARITY_ASSERTED);
-  claim->set_side(v1::SIDE_RUSSIA);
-  claim->set_place_id("ua.donetsk.kurakhove");
-  claim->mutable_claimant()->set_id("ru.mod");
-  claim->mutable_claimant()->set_side(v1::SIDE_RUSSIA);
-  claim->mutable_time()->set_seconds(published);
-  return doc;
-}
-
-class DedupStageTest : public testing::TestWithParam<Engine> {
- protected:
-  void SetUp() override {
-    bus_ = std::make_unique<TestBus>(GetParam());
-    for (const auto& spec : pipeline::PipelineTopics(2)) {
-      ASSERT_TRUE(bus_->CreateTopic(spec).ok());
-    }
-    dir_ = std::filesystem::temp_directory_path() /
-           absl::StrCat("dedup-stage-", getpid(), "-",
-                        bus::testing::EngineName(GetParam()));
-    std::filesystem::remove_all(dir_);
-  }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
-  void Send(const bus::Message& m) {
-    auto r = bus_->bus().ProduceSync(m, absl::Seconds(30));
-    ASSERT_TRUE(r.ok() && r->status.ok());
-  }
-  std::unique_ptr<TestBus> bus_;
-  std::filesystem::path dir_;
-};
+using testing::DedupStageTest;
+using testing::Doc;
 
 TEST_P(DedupStageTest, JudgesMergesAndParks) {
   for (const v1::Document& d :
@@ -132,7 +81,7 @@ TEST_P(DedupStageTest, JudgesMergesAndParks) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, DedupStageTest,
-                         testing::Values(Engine::kLocal, Engine::kKafka),
+                         ::testing::Values(Engine::kLocal, Engine::kKafka),
                          [](const auto& info) {
                            return bus::testing::EngineName(info.param);
                          });

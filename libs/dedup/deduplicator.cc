@@ -4,7 +4,7 @@
 #include <cstdlib>
 #include <tuple>
 
-#include "absl/container/flat_hash_set.h"
+#include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "libs/dedup/minhash.h"
@@ -33,6 +33,12 @@ struct Deduplicator::Candidate {
   v1::DuplicateKind kind = v1::DUPLICATE_KIND_UNSPECIFIED;
   double similarity = 0;
 };
+
+bool Deduplicator::CanParaphrase(const Anchors& anchors) const {
+  return anchors.numbers.size() + anchors.quotes.size() >=
+             static_cast<size_t>(options_.min_figures_and_quotes) &&
+         anchors.names.size() >= static_cast<size_t>(options_.min_names);
+}
 
 absl::StatusOr<std::unique_ptr<Deduplicator>> Deduplicator::Open(
     const DedupOptions& options) {
@@ -94,21 +100,34 @@ Deduplicator::FindOriginal(const v1::Document& doc, const Fingerprint& fp,
   }
 
   // LSH candidates, verified against stored fingerprints.
+  // Documents sharing the most bands first, at most max_candidates of them.
   auto candidates = [&](PostingKind kind, const std::vector<uint32_t>& sig,
                         int rows) -> absl::StatusOr<std::vector<Posting>> {
-    absl::flat_hash_set<std::string> seen;
-    std::vector<Posting> out;
+    absl::flat_hash_map<std::string, size_t> index;
+    std::vector<std::pair<int, Posting>> found;
     for (uint64_t band : BandKeys(sig, rows)) {
       absl::StatusOr<std::vector<Posting>> ps =
           store_->Find(kind, Key64(band), time - window, time + window,
                        options_.max_postings_per_key);
       if (!ps.ok()) return ps.status();
       for (Posting& p : *ps) {
-        if (in_window(p) && seen.insert(p.doc_id).second) {
-          out.push_back(std::move(p));
+        if (!in_window(p)) continue;
+        auto [it, fresh] = index.try_emplace(p.doc_id, found.size());
+        if (fresh) {
+          found.emplace_back(1, std::move(p));
+        } else {
+          ++found[it->second].first;
         }
       }
     }
+    std::stable_sort(
+        found.begin(), found.end(),
+        [](const auto& a, const auto& b) { return a.first > b.first; });
+    if (found.size() > options_.max_candidates) {
+      found.resize(options_.max_candidates);
+    }
+    std::vector<Posting> out;
+    for (auto& [hits, p] : found) out.push_back(std::move(p));
     return out;
   };
 
@@ -136,7 +155,7 @@ Deduplicator::FindOriginal(const v1::Document& doc, const Fingerprint& fp,
     }
     if (best.has_value()) return best;
   }
-  {
+  if (CanParaphrase(fp.anchors)) {
     auto ps = candidates(PostingKind::kAnchorBand, fp.anchor_minhash,
                          options_.fingerprint.anchor_band_rows);
     if (!ps.ok()) return ps.status();
@@ -166,7 +185,14 @@ absl::StatusOr<v1::DocumentVerdict> Deduplicator::Judge(
   {
     auto stored = store_->GetVerdict(doc.id());
     if (!stored.ok()) return stored.status();
-    if (stored->has_value()) return **stored;
+    if (stored->has_value()) {
+      if (revised != nullptr) {
+        auto earlier = store_->GetRevisions(doc.id());
+        if (!earlier.ok()) return earlier.status();
+        revised->insert(revised->end(), earlier->begin(), earlier->end());
+      }
+      return **stored;
+    }
   }
   const int64_t time = DocumentTimeMicros(doc);
   const int64_t window = absl::ToInt64Microseconds(options_.window);
@@ -249,11 +275,22 @@ absl::StatusOr<v1::DocumentVerdict> Deduplicator::Judge(
         r.set_similarity(c.similarity);
         r.set_revision(r.revision() + 1);
         batch.PutVerdict(c.doc.time_micros, r);
+        batch.PutRevisions(time, doc.id(), {r});
         if (revised != nullptr) revised->push_back(r);
       }
     }
   }
 
+  Put(batch, doc, fp, time, verdict);
+  absl::Status s = store_->Commit(batch);
+  if (!s.ok()) return s;
+  return verdict;
+}
+
+void Deduplicator::Put(IndexStore::Batch& batch, const v1::Document& doc,
+                       const Fingerprint& fp, int64_t time,
+                       const v1::DocumentVerdict& verdict) const {
+  const std::string ext = ExternalKey(doc.source().id(), doc.external_id());
   StoredDocument stored;
   stored.id = doc.id();
   stored.time_micros = time;
@@ -275,13 +312,27 @@ absl::StatusOr<v1::DocumentVerdict> Deduplicator::Judge(
   for (uint64_t band : BandKeys(fp.minhash, options_.fingerprint.band_rows)) {
     batch.AddPosting(PostingKind::kBand, Key64(band), time, doc.id());
   }
-  for (uint64_t band :
-       BandKeys(fp.anchor_minhash, options_.fingerprint.anchor_band_rows)) {
-    batch.AddPosting(PostingKind::kAnchorBand, Key64(band), time, doc.id());
+  if (CanParaphrase(fp.anchors)) {
+    for (uint64_t band :
+         BandKeys(fp.anchor_minhash, options_.fingerprint.anchor_band_rows)) {
+      batch.AddPosting(PostingKind::kAnchorBand, Key64(band), time, doc.id());
+    }
   }
-  absl::Status s = store_->Commit(batch);
-  if (!s.ok()) return s;
-  return verdict;
+}
+
+absl::Status Deduplicator::Load(const v1::Document& doc) {
+  if (doc.id().empty()) {
+    return absl::InvalidArgumentError("dedup: document without id");
+  }
+  absl::MutexLock lock(&mu_);
+  v1::DocumentVerdict verdict;
+  verdict.set_document_id(doc.id());
+  verdict.set_revision(1);
+  verdict.set_verdict(v1::VERDICT_NEW);
+  IndexStore::Batch batch = store_->NewBatch();
+  Put(batch, doc, ComputeFingerprint(doc, options_.fingerprint),
+      DocumentTimeMicros(doc), verdict);
+  return store_->Commit(batch);
 }
 
 absl::Status Deduplicator::Index(const v1::Document& doc) {

@@ -37,6 +37,10 @@ struct DedupOptions {
   // documents than this in the window is not selective, and reading all of
   // it would make judging cost grow with the index.
   size_t max_postings_per_key = 64;
+  // Index candidates verified per kind (near, paraphrase), those sharing
+  // the most bands first: bounds the cost of crowded bands (documents that
+  // share only the commonest names).
+  size_t max_candidates = 64;
 };
 
 // Promises:
@@ -48,10 +52,13 @@ struct DedupOptions {
 //     original, the original is judged NEW and the copy's stored verdict is
 //     revised (revision + 1) to point at it; revisions are reported.
 //   - Kinds are tried in order forward, exact, near, paraphrase; every LSH
-//     candidate is verified against its stored fingerprint.
-//   - Judging a document id already indexed returns its stored verdict and
-//     changes nothing (idempotent on the id), so replaying documents in
-//     order rebuilds the same index and verdicts.
+//     candidate is verified against its stored fingerprint. A document with
+//     fewer figures/quotes or names than a paraphrase needs shared is
+//     neither looked up nor indexed by its anchors (it can match no one).
+//   - Judging a document id already indexed returns its stored verdict and,
+//     in `revised`, the verdicts its first judgement revised (as they were
+//     then), and changes nothing (idempotent on the id), so replaying
+//     documents in order rebuilds the same index and verdicts.
 //   - Verdicts survive a restart (reopening the directory).
 // Thread-safe: Judge calls are serialized internally.
 class Deduplicator {
@@ -69,6 +76,10 @@ class Deduplicator {
   // Indexes `doc` for rebuilding (Judge, result dropped).
   absl::Status Index(const v1::Document& doc);
 
+  // Indexes `doc` as NEW without looking it up: bulk loading of documents
+  // known to be distinct (benchmarks).
+  absl::Status Load(const v1::Document& doc);
+
   // The latest verdict stored for a document id, if indexed.
   absl::StatusOr<std::optional<v1::DocumentVerdict>> VerdictOf(
       const std::string& document_id) const;
@@ -80,6 +91,11 @@ class Deduplicator {
  private:
   explicit Deduplicator(const DedupOptions& options) : options_(options) {}
   struct Candidate;
+  bool CanParaphrase(const Anchors& anchors) const;
+  // Adds `doc`'s entries and verdict to `batch`.
+  void Put(IndexStore::Batch& batch, const v1::Document& doc,
+           const Fingerprint& fp, int64_t time,
+           const v1::DocumentVerdict& verdict) const;
   absl::StatusOr<std::optional<Candidate>> FindOriginal(const v1::Document& doc,
                                                         const Fingerprint& fp,
                                                         int64_t time) const;

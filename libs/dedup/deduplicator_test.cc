@@ -204,6 +204,33 @@ TEST_F(DeduplicatorTest, EarlierPublicationWinsARace) {
   EXPECT_EQ(revised[0].revision(), 2u);
 }
 
+TEST_F(DeduplicatorTest, JudgingAgainReturnsTheStoredRevisions) {
+  Judge(MakeDoc("copy", "feed:b", kT0 + 60, kNear));
+  Judge(MakeDoc("orig", "feed:a", kT0, kReport));
+  std::vector<v1::DocumentVerdict> revised;
+  EXPECT_EQ(Judge(MakeDoc("orig", "feed:a", kT0, kReport), &revised).verdict(),
+            v1::VERDICT_NEW);
+  ASSERT_EQ(revised.size(), 1u);
+  EXPECT_EQ(revised[0].document_id(), "copy");
+  EXPECT_EQ(revised[0].revision(), 2u);
+  revised.clear();
+  Judge(MakeDoc("copy", "feed:b", kT0 + 60, kNear), &revised);
+  EXPECT_TRUE(revised.empty());
+}
+
+TEST_F(DeduplicatorTest, LoadedDocumentsAreFoundByPipelineIds) {
+  // 16 hex digits, as pipeline::RawDocumentId: packed in index keys.
+  ASSERT_TRUE(
+      dedup_->Load(MakeDoc("0123456789abcdef", "feed:a", kT0, kReport)).ok());
+  const v1::DocumentVerdict v =
+      Judge(MakeDoc("fedcba9876543210", "feed:b", kT0 + 60, kNear));
+  EXPECT_EQ(v.verdict(), v1::VERDICT_DUPLICATE);
+  EXPECT_EQ(v.duplicate_of(), "0123456789abcdef");
+  auto loaded = dedup_->VerdictOf("0123456789abcdef");
+  ASSERT_TRUE(loaded.ok() && loaded->has_value());
+  EXPECT_EQ((*loaded)->verdict(), v1::VERDICT_NEW);
+}
+
 TEST_F(DeduplicatorTest, RebuildByReplayGivesTheSameVerdicts) {
   const std::vector<v1::Document> docs = {
       MakeDoc("a", "feed:a", kT0, kReport),

@@ -74,6 +74,22 @@ absl::StatusOr<std::optional<v1::Event>> EventMerger::Get(
   return e;
 }
 
+absl::StatusOr<std::vector<v1::Event>> EventMerger::EventsOf(
+    const std::string& document_id) const {
+  std::string ids;
+  rocksdb::Status s =
+      db_->Get(rocksdb::ReadOptions(), DocKey(document_id), &ids);
+  std::vector<v1::Event> out;
+  if (s.IsNotFound()) return out;
+  if (!s.ok()) return FromRocks(s);
+  for (absl::string_view id : absl::StrSplit(ids, '\n', absl::SkipEmpty())) {
+    absl::StatusOr<std::optional<v1::Event>> e = Get(std::string(id));
+    if (!e.ok()) return e.status();
+    if (e->has_value()) out.push_back(**std::move(e));
+  }
+  return out;
+}
+
 absl::StatusOr<std::optional<std::string>> EventMerger::FindEvent(
     v1::ClaimType type, const std::string& place, v1::Side side,
     v1::Polarity polarity, int64_t time) const {

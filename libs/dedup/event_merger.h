@@ -57,6 +57,10 @@ class EventMerger {
 
   absl::StatusOr<std::optional<v1::Event>> Get(const std::string& id) const;
 
+  // The events a document supports, at their current revision.
+  absl::StatusOr<std::vector<v1::Event>> EventsOf(
+      const std::string& document_id) const;
+
  private:
   explicit EventMerger(const EventMergerOptions& options) : options_(options) {}
   absl::StatusOr<std::optional<std::string>> FindEvent(v1::ClaimType type,

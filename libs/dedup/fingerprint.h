@@ -38,6 +38,8 @@ struct Anchors {
   std::vector<std::vector<uint64_t>> quotes;
 };
 
+inline constexpr int kStoredMinHashBits = 16;
+
 struct Fingerprint {
   // XXH3 of the folded words of title-less text, space separated; 0 for a
   // text without words.
@@ -60,8 +62,10 @@ struct Fingerprint {
 Fingerprint ComputeFingerprint(const v1::Document& doc,
                                const FingerprintOptions& options);
 
-// Compact binary encoding for the index. Decode fails with kDataLoss on
-// bytes not produced by Encode.
+// Compact binary encoding for the index: what verifying a candidate needs.
+// It keeps the low kStoredMinHashBits bits of each MinHash value (compare
+// with NearSimilarity, which reads only those) and drops the anchor
+// signature. Decode fails with kDataLoss on bytes not produced by Encode.
 std::string EncodeFingerprint(const Fingerprint& fp);
 absl::StatusOr<Fingerprint> DecodeFingerprint(absl::string_view bytes);
 

@@ -1,7 +1,11 @@
 #include "libs/dedup/index_store.h"
 
 #include <rocksdb/compaction_filter.h>
+#include <rocksdb/convenience.h>
 #include <rocksdb/db.h>
+#include <rocksdb/filter_policy.h>
+#include <rocksdb/slice_transform.h>
+#include <rocksdb/table.h>
 #include <rocksdb/write_batch.h>
 
 #include <algorithm>
@@ -31,28 +35,111 @@ int64_t ParseTime(absl::string_view b) {
   return static_cast<int64_t>(u ^ (1ULL << 63));
 }
 
+void PutVarint(std::string& out, uint64_t v) {
+  while (v >= 0x80) {
+    out.push_back(static_cast<char>(v | 0x80));
+    v >>= 7;
+  }
+  out.push_back(static_cast<char>(v));
+}
+
+bool GetVarint(absl::string_view& in, uint64_t& v) {
+  v = 0;
+  for (int shift = 0; shift < 64 && !in.empty(); shift += 7) {
+    const auto b = static_cast<uint8_t>(in.front());
+    in.remove_prefix(1);
+    v |= static_cast<uint64_t>(b & 0x7f) << shift;
+    if (b < 0x80) return true;
+  }
+  return false;
+}
+
+// Strings in values: varint length and bytes.
 void PutStr(std::string& out, absl::string_view s) {
-  const uint32_t n = static_cast<uint32_t>(s.size());
-  out.append(reinterpret_cast<const char*>(&n), 4);
+  PutVarint(out, s.size());
   out.append(s.data(), s.size());
 }
 
 bool GetStr(absl::string_view& in, std::string& s) {
-  uint32_t n = 0;
-  if (in.size() < 4) return false;
-  std::memcpy(&n, in.data(), 4);
-  in.remove_prefix(4);
-  if (in.size() < n) return false;
+  uint64_t n = 0;
+  if (!GetVarint(in, n) || in.size() < n) return false;
   s.assign(in.data(), n);
   in.remove_prefix(n);
   return true;
 }
 
-// Posting keys: kind | uint32 key length | key | time | doc id.
+// Posting keys: kind | key | time | doc id, value empty. The key is, for a
+// band, its band number and 32 bits of its hash (5 bytes; a chance
+// collision only adds a candidate that verification drops); for an exact
+// hash its 8 bytes; else varint length and bytes.
 std::string PostingPrefix(PostingKind kind, absl::string_view key) {
   std::string out(1, static_cast<char>(kind));
-  PutStr(out, key);
+  if ((kind == PostingKind::kBand || kind == PostingKind::kAnchorBand) &&
+      key.size() == 8) {
+    uint64_t band = 0;
+    std::memcpy(&band, key.data(), 8);
+    for (int i = 0; i < 5; ++i) {
+      out.push_back(static_cast<char>(band >> (56 - 8 * i)));
+    }
+  } else if (kind == PostingKind::kExact && key.size() == 8) {
+    out.append(key.data(), 8);
+  } else {
+    PutVarint(out, key.size());
+    out.append(key.data(), key.size());
+  }
   return out;
+}
+
+// Length of the kind and key of a posting key; 0 when malformed.
+size_t PrefixLength(absl::string_view k) {
+  if (k.empty()) return 0;
+  switch (static_cast<PostingKind>(k[0])) {
+    case PostingKind::kBand:
+    case PostingKind::kAnchorBand:
+      return 6;
+    case PostingKind::kExact:
+      return 9;
+    default: {
+      absl::string_view rest = k.substr(1);
+      uint64_t n = 0;
+      if (!GetVarint(rest, n) || rest.size() < n) return 0;
+      return k.size() - rest.size() + n;
+    }
+  }
+}
+
+bool IsHexId(absl::string_view id) {
+  if (id.size() != 16) return false;
+  for (char c : id) {
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+  }
+  return true;
+}
+
+// Document ids in posting keys: the pipeline's 16 hex digits
+// (pipeline::RawDocumentId) as NUL and 8 bytes, any other id as it is.
+void AppendId(std::string& out, absl::string_view id) {
+  if (!IsHexId(id)) {
+    out.append(id.data(), id.size());
+    return;
+  }
+  out.push_back('\0');
+  for (size_t i = 0; i < 16; i += 2) {
+    auto nibble = [](char c) { return c <= '9' ? c - '0' : c - 'a' + 10; };
+    out.push_back(static_cast<char>(nibble(id[i]) << 4 | nibble(id[i + 1])));
+  }
+}
+
+std::string ParseId(absl::string_view b) {
+  if (b.size() != 9 || b[0] != '\0') return std::string(b);
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string id;
+  for (size_t i = 1; i < 9; ++i) {
+    const auto v = static_cast<uint8_t>(b[i]);
+    id.push_back(kHex[v >> 4]);
+    id.push_back(kHex[v & 15]);
+  }
+  return id;
 }
 
 absl::Status FromRocks(const rocksdb::Status& s) {
@@ -63,24 +150,42 @@ absl::Status FromRocks(const rocksdb::Status& s) {
   return absl::InternalError(absl::StrCat("dedup index: ", s.ToString()));
 }
 
+// Drops entries older than watermark - window: their time is the first 8
+// bytes of the value, or, for postings, follows the posting key's prefix.
 class WindowFilter : public rocksdb::CompactionFilter {
  public:
   WindowFilter(std::shared_ptr<std::atomic<int64_t>> watermark,
-               int64_t window_micros)
-      : watermark_(std::move(watermark)), window_micros_(window_micros) {}
+               int64_t window_micros, bool postings)
+      : watermark_(std::move(watermark)),
+        window_micros_(window_micros),
+        postings_(postings) {}
   bool Filter(int, const rocksdb::Slice& key, const rocksdb::Slice& value,
               std::string*, bool*) const override {
-    if (value.size() < 8 || key == rocksdb::Slice("watermark")) return false;
+    absl::string_view time;
+    if (postings_) {
+      const absl::string_view k(key.data(), key.size());
+      const size_t n = PrefixLength(k);
+      if (n == 0 || k.size() < n + 8) return false;
+      time = k.substr(n, 8);
+    } else {
+      if (value.size() < 8 || key == rocksdb::Slice("watermark")) return false;
+      time = absl::string_view(value.data(), 8);
+    }
     const int64_t w = watermark_->load();
     if (w == INT64_MIN) return false;
-    return ParseTime(absl::string_view(value.data(), 8)) < w - window_micros_;
+    return ParseTime(time) < w - window_micros_;
   }
   const char* Name() const override { return "frontline.dedup.WindowFilter"; }
 
  private:
   std::shared_ptr<std::atomic<int64_t>> watermark_;
   int64_t window_micros_;
+  bool postings_;
 };
+
+constexpr size_t kPrefix = 6;
+constexpr char kFormatKey[] = "format";
+constexpr char kFormat[] = "2";
 
 }  // namespace
 
@@ -94,15 +199,39 @@ absl::StatusOr<std::unique_ptr<IndexStore>> IndexStore::Open(
     const std::string& dir, absl::Duration window) {
   std::unique_ptr<IndexStore> store(new IndexStore());
   store->watermark_ = std::make_shared<std::atomic<int64_t>>(INT64_MIN);
-  store->filter_ = std::make_unique<WindowFilter>(
-      store->watermark_, absl::ToInt64Microseconds(window));
+  const int64_t window_micros = absl::ToInt64Microseconds(window);
+  store->filter_ =
+      std::make_unique<WindowFilter>(store->watermark_, window_micros, false);
+  store->postings_filter_ =
+      std::make_unique<WindowFilter>(store->watermark_, window_micros, true);
   rocksdb::ColumnFamilyOptions cf;
   cf.compaction_filter = store->filter_.get();
-  std::vector<rocksdb::ColumnFamilyDescriptor> cfs = {
-      {rocksdb::kDefaultColumnFamilyName, cf},
-      {"docs", cf},
-      {"postings", cf},
-      {"verdicts", cf}};
+  cf.level_compaction_dynamic_level_bytes = true;
+  const auto supported = rocksdb::GetSupportedCompressions();
+  auto has = [&](rocksdb::CompressionType t) {
+    return std::find(supported.begin(), supported.end(), t) != supported.end();
+  };
+  if (has(rocksdb::kLZ4Compression)) cf.compression = rocksdb::kLZ4Compression;
+  if (has(rocksdb::kZSTD)) cf.bottommost_compression = rocksdb::kZSTD;
+  rocksdb::ColumnFamilyOptions point = cf;  // read by id: bloom filters
+  rocksdb::BlockBasedTableOptions table;
+  table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+  point.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
+  // Postings are read by prefix (kind and key, the first kPrefix bytes
+  // for bands and exact hashes): prefix blooms skip files and memtables
+  // without the key, which is most of them for a new document.
+  rocksdb::ColumnFamilyOptions postings = cf;
+  postings.compaction_filter = store->postings_filter_.get();
+  postings.prefix_extractor.reset(rocksdb::NewFixedPrefixTransform(kPrefix));
+  postings.memtable_prefix_bloom_size_ratio = 0.05;
+  rocksdb::BlockBasedTableOptions prefix_table = table;
+  prefix_table.whole_key_filtering = false;
+  postings.table_factory.reset(
+      rocksdb::NewBlockBasedTableFactory(prefix_table));
+  std::vector<rocksdb::ColumnFamilyDescriptor> cfs = {{"default", cf},
+                                                      {"docs", point},
+                                                      {"postings", postings},
+                                                      {"verdicts", point}};
   rocksdb::DBOptions options;
   options.create_if_missing = true;
   options.create_missing_column_families = true;
@@ -117,6 +246,24 @@ absl::StatusOr<std::unique_ptr<IndexStore>> IndexStore::Open(
                               "watermark", &w);
   if (g.ok() && w.size() == 8) store->watermark_->store(ParseTime(w));
   if (!g.ok() && !g.IsNotFound()) return FromRocks(g);
+  std::string format;
+  g = db->Get(rocksdb::ReadOptions(), store->handles_[kDefault], kFormatKey,
+              &format);
+  if (!g.ok() && !g.IsNotFound()) return FromRocks(g);
+  if (g.IsNotFound()) {
+    std::unique_ptr<rocksdb::Iterator> it(
+        db->NewIterator(rocksdb::ReadOptions(), store->handles_[kDocs]));
+    it->SeekToFirst();
+    if (it->Valid()) format = "1";
+  }
+  if (!format.empty() && format != kFormat) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "dedup index: ", dir, " has format ", format, ", this build reads ",
+        kFormat, ": remove it and replay the docs topic to rebuild"));
+  }
+  s = FromRocks(db->Put(rocksdb::WriteOptions(), store->handles_[kDefault],
+                        kFormatKey, kFormat));
+  if (!s.ok()) return s;
   return store;
 }
 
@@ -136,8 +283,14 @@ absl::StatusOr<std::vector<Posting>> IndexStore::Find(PostingKind kind,
                                                       size_t limit) const {
   const std::string prefix = PostingPrefix(kind, key);
   std::vector<Posting> out;
+  rocksdb::ReadOptions read;
+  if (prefix.size() >= kPrefix) {
+    read.prefix_same_as_start = true;
+  } else {
+    read.total_order_seek = true;
+  }
   std::unique_ptr<rocksdb::Iterator> it(
-      db_->NewIterator(rocksdb::ReadOptions(), handles_[kPostings]));
+      db_->NewIterator(read, handles_[kPostings]));
   // Newest first from max_time, so a crowded key yields its latest entries.
   const std::string upper =
       absl::StrCat(prefix, TimeBytes(max_time), std::string(1, '\xff'));
@@ -150,7 +303,7 @@ absl::StatusOr<std::vector<Posting>> IndexStore::Find(PostingKind kind,
     const int64_t t = ParseTime(rest.substr(0, 8));
     if (t < min_time) break;
     if (t > max_time) continue;
-    out.push_back({std::string(rest.substr(8)), t});
+    out.push_back({ParseId(rest.substr(8)), t});
   }
   if (!it->status().ok()) return FromRocks(it->status());
   std::reverse(out.begin(), out.end());
@@ -170,12 +323,12 @@ absl::StatusOr<std::optional<StoredDocument>> IndexStore::GetDocument(
   if (in.size() < 8) return absl::DataLossError("dedup index: short document");
   doc.time_micros = ParseTime(in.substr(0, 8));
   in.remove_prefix(8);
+  uint64_t version = 0;
   if (!GetStr(in, doc.source_id) || !GetStr(in, doc.external_id) ||
-      in.size() < 4) {
+      !GetVarint(in, version) || version > UINT32_MAX) {
     return absl::DataLossError("dedup index: malformed document");
   }
-  std::memcpy(&doc.version, in.data(), 4);
-  in.remove_prefix(4);
+  doc.version = static_cast<uint32_t>(version);
   absl::StatusOr<Fingerprint> fp = DecodeFingerprint(in);
   if (!fp.ok()) return fp.status();
   doc.fingerprint = *std::move(fp);
@@ -196,6 +349,32 @@ absl::StatusOr<std::optional<v1::DocumentVerdict>> IndexStore::GetVerdict(
   return verdict;
 }
 
+namespace {
+std::string RevisionsKey(absl::string_view id) {
+  return absl::StrCat(id, absl::string_view("\0r", 2));
+}
+}  // namespace
+
+absl::StatusOr<std::vector<v1::DocumentVerdict>> IndexStore::GetRevisions(
+    absl::string_view id) const {
+  std::string v;
+  rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), handles_[kVerdicts],
+                               RevisionsKey(id), &v);
+  std::vector<v1::DocumentVerdict> out;
+  if (s.IsNotFound()) return out;
+  if (!s.ok()) return FromRocks(s);
+  absl::string_view in = v;
+  if (in.size() < 8) return absl::DataLossError("dedup index: short revisions");
+  in.remove_prefix(8);
+  while (!in.empty()) {
+    std::string bytes;
+    if (!GetStr(in, bytes) || !out.emplace_back().ParseFromString(bytes)) {
+      return absl::DataLossError("dedup index: malformed revisions");
+    }
+  }
+  return out;
+}
+
 IndexStore::Batch::Batch() : batch_(std::make_unique<rocksdb::WriteBatch>()) {}
 IndexStore::Batch::~Batch() = default;
 IndexStore::Batch::Batch(Batch&&) noexcept = default;
@@ -211,10 +390,9 @@ void IndexStore::Batch::AddPosting(PostingKind kind, absl::string_view key,
                                    int64_t time_micros,
                                    absl::string_view doc_id) {
   std::string k = PostingPrefix(kind, key);
-  const std::string t = TimeBytes(time_micros);
-  k.append(t);
-  k.append(doc_id.data(), doc_id.size());
-  batch_->Put(store_->handles_[kPostings], k, t).PermitUncheckedError();
+  k.append(TimeBytes(time_micros));
+  AppendId(k, doc_id);
+  batch_->Put(store_->handles_[kPostings], k, "").PermitUncheckedError();
   max_time_ = std::max(max_time_, time_micros);
 }
 
@@ -222,7 +400,7 @@ void IndexStore::Batch::PutDocument(const StoredDocument& doc) {
   std::string v = TimeBytes(doc.time_micros);
   PutStr(v, doc.source_id);
   PutStr(v, doc.external_id);
-  v.append(reinterpret_cast<const char*>(&doc.version), 4);
+  PutVarint(v, doc.version);
   v.append(EncodeFingerprint(doc.fingerprint));
   batch_->Put(store_->handles_[kDocs], doc.id, v).PermitUncheckedError();
   max_time_ = std::max(max_time_, doc.time_micros);
@@ -233,6 +411,15 @@ void IndexStore::Batch::PutVerdict(int64_t time_micros,
   std::string v = TimeBytes(time_micros);
   verdict.AppendToString(&v);
   batch_->Put(store_->handles_[kVerdicts], verdict.document_id(), v)
+      .PermitUncheckedError();
+}
+
+void IndexStore::Batch::PutRevisions(
+    int64_t time_micros, absl::string_view doc_id,
+    const std::vector<v1::DocumentVerdict>& revised) {
+  std::string v = TimeBytes(time_micros);
+  for (const v1::DocumentVerdict& r : revised) PutStr(v, r.SerializeAsString());
+  batch_->Put(store_->handles_[kVerdicts], RevisionsKey(doc_id), v)
       .PermitUncheckedError();
 }
 

@@ -1,15 +1,20 @@
 // The deduplicator's persistent, windowed index: one RocksDB directory it
 // owns, with column families
 //   docs     doc id -> time | source id | external id | version | fingerprint
-//   postings kind | key | time | doc id -> time
-//   verdicts doc id -> time | DocumentVerdict (without the document)
+//   postings kind | key | time | doc id -> "" (compact key: see .cc)
+//   verdicts doc id -> time | DocumentVerdict (without the document);
+//            doc id "\0r" -> time | the verdicts of others that judging
+//            this document revised (varint-length prefixed)
 //   default  "watermark" -> the latest document time indexed
-// Every value starts with the document's time (big-endian microseconds,
-// offset so negatives order correctly). Windowing is by a compaction filter
-// reading that time: entries older than watermark - window are dropped at
-// compaction; until then readers ignore them (the deduplicator checks every
-// posting's time against its own window). Postings of one key are ordered by
-// time, then doc id, so the earliest comes first.
+//   default  "format" -> "2" (an index of another format is refused:
+//            rebuild it by replaying the docs topic)
+// Every value but the postings' starts with the document's time (big-endian
+// microseconds, offset so negatives order correctly); a posting has it in
+// its key. Windowing is by a compaction filter reading that time: entries older
+// than watermark - window are dropped at compaction; until then readers ignore
+// them (the deduplicator checks every posting's time against its own window).
+// Postings of one key are ordered by time, then doc id, so the earliest comes
+// first.
 //
 // Thread-safety: concurrent readers are safe; writes must be serialized by
 // the caller (the Deduplicator holds a mutex).
@@ -78,6 +83,9 @@ class IndexStore {
       absl::string_view id) const;
   absl::StatusOr<std::optional<v1::DocumentVerdict>> GetVerdict(
       absl::string_view id) const;
+  // The verdicts judging `id` revised, as they were then; empty if none.
+  absl::StatusOr<std::vector<v1::DocumentVerdict>> GetRevisions(
+      absl::string_view id) const;
 
   // A batch of writes, applied atomically by Commit.
   class Batch {
@@ -90,6 +98,8 @@ class IndexStore {
                     int64_t time_micros, absl::string_view doc_id);
     void PutDocument(const StoredDocument& doc);
     void PutVerdict(int64_t time_micros, const v1::DocumentVerdict& verdict);
+    void PutRevisions(int64_t time_micros, absl::string_view doc_id,
+                      const std::vector<v1::DocumentVerdict>& revised);
 
    private:
     friend class IndexStore;
@@ -112,6 +122,7 @@ class IndexStore {
   std::vector<rocksdb::ColumnFamilyHandle*> handles_;
   std::shared_ptr<std::atomic<int64_t>> watermark_;
   std::unique_ptr<rocksdb::CompactionFilter> filter_;
+  std::unique_ptr<rocksdb::CompactionFilter> postings_filter_;
 };
 
 // Time of a document for ordering and windowing: published_time, else

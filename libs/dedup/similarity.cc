@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <iterator>
 
-#include "libs/dedup/minhash.h"
-
 namespace frontline::dedup {
 namespace {
 
@@ -48,7 +46,13 @@ int QuotesFound(const std::vector<std::vector<uint64_t>>& qs,
 }  // namespace
 
 double NearSimilarity(const Fingerprint& a, const Fingerprint& b) {
-  return EstimatedJaccard(a.minhash, b.minhash);
+  if (a.minhash.empty() || a.minhash.size() != b.minhash.size()) return 0;
+  constexpr uint32_t kMask = (1u << kStoredMinHashBits) - 1;
+  size_t same = 0;
+  for (size_t i = 0; i < a.minhash.size(); ++i) {
+    same += ((a.minhash[i] ^ b.minhash[i]) & kMask) == 0;
+  }
+  return static_cast<double>(same) / static_cast<double>(a.minhash.size());
 }
 
 ParaphraseMatch ParaphraseScore(const Anchors& a, const Anchors& b) {

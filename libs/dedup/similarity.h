@@ -6,7 +6,9 @@
 
 namespace frontline::dedup {
 
-// Estimated Jaccard similarity of the word-shingle sets, in [0, 1].
+// Estimated Jaccard similarity of the word-shingle sets, in [0, 1], from
+// the low kStoredMinHashBits bits of each MinHash value (so a decoded
+// fingerprint compares with a fresh one; a chance agreement is 2^-16).
 double NearSimilarity(const Fingerprint& a, const Fingerprint& b);
 
 struct ParaphraseMatch {

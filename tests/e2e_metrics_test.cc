@@ -98,7 +98,7 @@ TEST(EndToEndMetricsTest, LogsAreJsonReadinessFollowsTheViewAndMetricsScrape) {
                    {{"stage", "normalize"}}) > 0 &&
         SumSamples(samples, "frontline_records_out_total",
                    {{"stage", "normalize"}}) > 0 &&
-        SumSamples(samples, "frontline_records_in_total",
+        SumSamples(samples, "frontline_records_out_total",
                    {{"stage", "dedup"}}) > 0) {
       break;
     }
@@ -115,6 +115,9 @@ TEST(EndToEndMetricsTest, LogsAreJsonReadinessFollowsTheViewAndMetricsScrape) {
             0);
   EXPECT_GT(SumSamples(samples, "frontline_records_in_total",
                        {{"stage", "dedup"}, {"topic", "docs"}}),
+            0);
+  EXPECT_GT(SumSamples(samples, "frontline_records_out_total",
+                       {{"stage", "dedup"}, {"topic", "events"}}),
             0);
   EXPECT_GE(SumSamples(samples, "frontline_grpc_request_duration_seconds_count",
                        {{"method", "/frontline.v1.ConflictState/GetStats"},

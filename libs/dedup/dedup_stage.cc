@@ -1,6 +1,7 @@
 #include "libs/dedup/dedup_stage.h"
 
 #include <filesystem>
+#include <utility>
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
@@ -44,7 +45,9 @@ DedupStage::DedupStage(bus::Bus& bus, std::unique_ptr<Deduplicator> dedup,
       ledger_(std::move(ledger)),
       consumer_(std::move(consumer)),
       dead_letters_(bus,
-                    {.topic = pipeline::kDeadLetterTopic, .stage = "dedup"}) {
+                    {.topic = pipeline::kDeadLetterTopic, .stage = "dedup"}),
+      on_output_(options.on_output),
+      on_duplicate_(options.on_duplicate) {
   runner_ = std::make_unique<bus::StageRunner>(
       *consumer_, dead_letters_,
       [this](const bus::Record& r) { return Handle(r); },
@@ -52,6 +55,21 @@ DedupStage::DedupStage(bus::Bus& bus, std::unique_ptr<Deduplicator> dedup,
                         .before_commit = [this] { return FlushOutput(); },
                         .on_round = options.on_round,
                         .on_lag = options.on_lag});
+}
+
+std::string DuplicateKindName(v1::DuplicateKind kind) {
+  switch (kind) {
+    case v1::DUPLICATE_KIND_EXACT:
+      return "exact";
+    case v1::DUPLICATE_KIND_NEAR:
+      return "near";
+    case v1::DUPLICATE_KIND_PARAPHRASE:
+      return "paraphrase";
+    case v1::DUPLICATE_KIND_FORWARD:
+      return "forward";
+    default:
+      return "unspecified";
+  }
 }
 
 absl::Status DedupStage::Emit(const OutputRecord& record) {
@@ -70,6 +88,7 @@ absl::Status DedupStage::Emit(const OutputRecord& record) {
         if (!report.status.ok()) failed->fetch_add(1);
       });
   if (s.ok() && record.type == OutputRecord::Type::kEvent) events_.fetch_add(1);
+  if (s.ok()) ++produced_;
   return s;
 }
 
@@ -84,7 +103,10 @@ absl::StatusOr<std::vector<OutputRecord>> DedupStage::Process(
   auto verdict = dedup_->Judge(doc, &revised);
   if (!verdict.ok()) return verdict.status();
   *verdict->mutable_document() = doc;
-  if (verdict->verdict() == v1::VERDICT_DUPLICATE) duplicates_.fetch_add(1);
+  if (verdict->verdict() == v1::VERDICT_DUPLICATE) {
+    duplicates_.fetch_add(1);
+    if (on_duplicate_) on_duplicate_(DuplicateKindName(verdict->kind()));
+  }
   add(OutputRecord::Type::kVerdict, doc.id(), *verdict);
   auto changed = merger_->Apply(*verdict);
   if (!changed.ok()) return changed.status();
@@ -156,11 +178,13 @@ absl::Status DedupStage::FlushOutput() {
   // from the ledger, so they are not marked.
   const std::vector<std::string> docs(unflushed_.begin(), unflushed_.end());
   unflushed_.clear();
+  const uint64_t produced = std::exchange(produced_, 0);
   if (absl::Status s = bus_.Flush(absl::Seconds(60)); !s.ok()) return s;
   if (int n = failed_->exchange(0); n > 0) {
     return absl::UnavailableError(
         absl::StrCat(n, " records not written to ", pipeline::kEventsTopic));
   }
+  if (on_output_ && produced > 0) on_output_(produced);
   return ledger_->MarkDone(docs);
 }
 

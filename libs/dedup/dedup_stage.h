@@ -45,7 +45,14 @@ struct DedupStageOptions {
   std::function<void(const bus::StageCounters&)> on_round;
   // The consumer's lag now and then (see StageOptions::on_lag).
   std::function<void(const std::vector<bus::PartitionLag>&)> on_lag;
+  // Verdicts and events made durable on the events topic, after each batch.
+  std::function<void(uint64_t records)> on_output;
+  // Each duplicate found, by kind ("exact", "near", "paraphrase", "forward").
+  std::function<void(const std::string& kind)> on_duplicate;
 };
+
+// "exact", "near", "paraphrase", "forward" (metric labels, logs).
+std::string DuplicateKindName(v1::DuplicateKind kind);
 
 class DedupStage {
  public:
@@ -90,6 +97,9 @@ class DedupStage {
   std::atomic<uint64_t> duplicates_{0};
   std::atomic<uint64_t> events_{0};
   std::atomic<uint64_t> skipped_{0};
+  std::function<void(uint64_t)> on_output_;
+  std::function<void(const std::string&)> on_duplicate_;
+  uint64_t produced_ = 0;  // records since the last flush
 };
 
 }  // namespace frontline::dedup

@@ -33,7 +33,13 @@ TEST_P(DedupStageTest, JudgesMergesAndParks) {
                       .value = "\xff\xff not a document"};
   Send(poison);
 
-  auto stage = DedupStage::Create(bus_->bus(), {.dir = dir_.string()});
+  uint64_t durable = 0;
+  std::vector<std::string> kinds;
+  auto stage = DedupStage::Create(
+      bus_->bus(),
+      {.dir = dir_.string(),
+       .on_output = [&durable](uint64_t n) { durable += n; },
+       .on_duplicate = [&kinds](const std::string& k) { kinds.push_back(k); }});
   ASSERT_TRUE(stage.ok()) << stage.status();
   const absl::Time deadline = absl::Now() + absl::Seconds(60);
   while ((*stage)->counters().handled + (*stage)->counters().dead_lettered <
@@ -44,6 +50,10 @@ TEST_P(DedupStageTest, JudgesMergesAndParks) {
   EXPECT_EQ((*stage)->counters().handled, 2u);
   EXPECT_EQ((*stage)->counters().dead_lettered, 1u);
   EXPECT_EQ((*stage)->duplicates(), 1u);
+  EXPECT_EQ(kinds, std::vector<std::string>{"exact"});
+  // Every record produced was reported once durable.
+  EXPECT_EQ(durable, bus_->ReadAll(pipeline::kEventsTopic, durable).size());
+  EXPECT_GE(durable, 3u);
 
   std::map<std::string, v1::DocumentVerdict> verdicts;
   std::map<std::string, v1::Event> events;  // latest revision per id

@@ -13,6 +13,7 @@
 #include "absl/strings/str_split.h"
 #include "libs/dedup/event_key.h"
 #include "libs/dedup/tier.h"
+#include "libs/storage/rocks_logger.h"
 
 namespace frontline::dedup {
 namespace {
@@ -50,6 +51,7 @@ absl::StatusOr<std::unique_ptr<EventMerger>> EventMerger::Open(
   std::unique_ptr<EventMerger> m(new EventMerger(options));
   rocksdb::Options o;
   o.create_if_missing = true;
+  o.info_log = storage::RocksLogger("dedup events");
   rocksdb::DB* db = nullptr;
   absl::Status s = FromRocks(rocksdb::DB::Open(o, options.dir, &db));
   if (!s.ok()) return s;

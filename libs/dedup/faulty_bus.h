@@ -102,6 +102,7 @@ class FaultyBus : public bus::Bus {
     std::vector<bus::TopicPartition> Assignment() override {
       return inner_->Assignment();
     }
+    std::vector<bus::PartitionLag> Lag() override { return inner_->Lag(); }
 
    private:
     std::unique_ptr<bus::Consumer> inner_;

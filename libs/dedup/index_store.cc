@@ -14,6 +14,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "libs/storage/rocks_logger.h"
 
 namespace frontline::dedup {
 namespace {
@@ -236,6 +237,7 @@ absl::StatusOr<std::unique_ptr<IndexStore>> IndexStore::Open(
   options.create_if_missing = true;
   options.create_missing_column_families = true;
   options.max_background_jobs = 2;
+  options.info_log = storage::RocksLogger("dedup index");
   rocksdb::DB* db = nullptr;
   absl::Status s =
       FromRocks(rocksdb::DB::Open(options, dir, cfs, &store->handles_, &db));

@@ -10,6 +10,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/clock.h"
+#include "libs/storage/rocks_logger.h"
 
 namespace frontline::dedup {
 namespace {
@@ -112,6 +113,7 @@ absl::StatusOr<std::unique_ptr<RedeliveryLedger>> RedeliveryLedger::Open(
   rocksdb::Options o;
   o.create_if_missing = true;
   o.compaction_filter = l->filter_.get();
+  o.info_log = storage::RocksLogger("dedup ledger");
   rocksdb::DB* db = nullptr;
   if (absl::Status s = FromRocks(rocksdb::DB::Open(o, dir, &db)); !s.ok()) {
     return s;

@@ -25,6 +25,13 @@ std::function<void(uint64_t records)> StageOutputMetrics(
   return [out](uint64_t records) { out->Increment(double(records)); };
 }
 
+std::function<void(const std::string& kind)> DuplicateMetrics(
+    const std::string& stage) {
+  return [stage](const std::string& kind) {
+    Standard().Duplicates(stage, kind).Increment();
+  };
+}
+
 std::function<void(const std::vector<bus::PartitionLag>&)> StageLagMetrics(
     const std::string& stage) {
   return [stage](const std::vector<bus::PartitionLag>& lag) {

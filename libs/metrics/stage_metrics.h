@@ -21,6 +21,10 @@ std::function<void(const bus::StageCounters&)> StageMetrics(
 std::function<void(uint64_t records)> StageOutputMetrics(
     const std::string& stage, const std::string& output_topic);
 
+// Counts one duplicate of `kind` in duplicates_total{stage,kind}.
+std::function<void(const std::string& kind)> DuplicateMetrics(
+    const std::string& stage);
+
 // For StageOptions::on_lag: sets consumer_lag{stage,topic,partition}.
 std::function<void(const std::vector<bus::PartitionLag>&)> StageLagMetrics(
     const std::string& stage);

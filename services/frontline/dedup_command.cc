@@ -25,7 +25,10 @@ int RunDedup(const DedupFlags& flags) {
   auto stage = dedup::DedupStage::Create(
       **bus, {.dir = flags.state,
               .on_round = metrics::StageMetrics("dedup", pipeline::kDocsTopic),
-              .on_lag = metrics::StageLagMetrics("dedup")});
+              .on_lag = metrics::StageLagMetrics("dedup"),
+              .on_output =
+                  metrics::StageOutputMetrics("dedup", pipeline::kEventsTopic),
+              .on_duplicate = metrics::DuplicateMetrics("dedup")});
   if (!stage.ok()) {
     std::cerr << "frontline dedup: " << stage.status() << "\n";
     return 1;

@@ -90,7 +90,10 @@ int RunAll(const RunFlags& flags) {
   auto dedup_stage = dedup::DedupStage::Create(
       **bus, {.dir = (std::filesystem::path(flags.data) / "dedup").string(),
               .on_round = metrics::StageMetrics("dedup", pipeline::kDocsTopic),
-              .on_lag = metrics::StageLagMetrics("dedup")});
+              .on_lag = metrics::StageLagMetrics("dedup"),
+              .on_output =
+                  metrics::StageOutputMetrics("dedup", pipeline::kEventsTopic),
+              .on_duplicate = metrics::DuplicateMetrics("dedup")});
   if (!dedup_stage.ok()) {
     std::cerr << "frontline run: " << dedup_stage.status() << "\n";
     return 1;

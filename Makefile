@@ -34,19 +34,25 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 all: build
 
+# Installs whichever of the packages $(1) are missing, non-interactively
+# (a kubectl already on the PATH stands for kubernetes-client).
+define install_missing
+@missing=""; for p in $(1); do \
+  case $$p in kubernetes-client) \
+    command -v kubectl >/dev/null && continue;; esac; \
+  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" \
+    || missing="$$missing $$p"; \
+done; \
+if [ -n "$$missing" ]; then \
+  echo "make: installing$$missing"; \
+  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -q && \
+  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
+    --no-install-recommends $$missing; \
+fi
+endef
+
 deps:
-	@missing=""; for p in $(DEBIAN_PACKAGES); do \
-	  case $$p in kubernetes-client) \
-	    command -v kubectl >/dev/null && continue;; esac; \
-	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" \
-	    || missing="$$missing $$p"; \
-	done; \
-	if [ -n "$$missing" ]; then \
-	  echo "make deps: installing$$missing"; \
-	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -q && \
-	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
-	    --no-install-recommends $$missing; \
-	fi
+	$(call install_missing,$(DEBIAN_PACKAGES))
 
 configure: deps
 	@[ -f $(BUILD_DIR)/build.ninja ] || \
@@ -77,16 +83,7 @@ bench: build
 	$(BUILD_DIR)/tools/bench/bus_bench
 
 fuzz-deps: deps
-	@missing=""; for p in $(FUZZ_PACKAGES); do \
-	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" \
-	    || missing="$$missing $$p"; \
-	done; \
-	if [ -n "$$missing" ]; then \
-	  echo "make fuzz-deps: installing$$missing"; \
-	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -q && \
-	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
-	    --no-install-recommends $$missing; \
-	fi
+	$(call install_missing,$(FUZZ_PACKAGES))
 
 # libFuzzer targets (tests/fuzz) under ASan and UBSan, each run for
 # FUZZ_SECONDS (FUZZ_JOBS at once; FUZZ_TARGETS: a subset, e.g. "rss atom").

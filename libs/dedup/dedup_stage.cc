@@ -57,21 +57,6 @@ DedupStage::DedupStage(bus::Bus& bus, std::unique_ptr<Deduplicator> dedup,
                         .on_lag = options.on_lag});
 }
 
-std::string DuplicateKindName(v1::DuplicateKind kind) {
-  switch (kind) {
-    case v1::DUPLICATE_KIND_EXACT:
-      return "exact";
-    case v1::DUPLICATE_KIND_NEAR:
-      return "near";
-    case v1::DUPLICATE_KIND_PARAPHRASE:
-      return "paraphrase";
-    case v1::DUPLICATE_KIND_FORWARD:
-      return "forward";
-    default:
-      return "unspecified";
-  }
-}
-
 absl::Status DedupStage::Emit(const OutputRecord& record) {
   v1::DocumentVerdict verdict;
   v1::Event event;

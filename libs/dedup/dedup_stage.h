@@ -51,9 +51,6 @@ struct DedupStageOptions {
   std::function<void(const std::string& kind)> on_duplicate;
 };
 
-// "exact", "near", "paraphrase", "forward" (metric labels, logs).
-std::string DuplicateKindName(v1::DuplicateKind kind);
-
 class DedupStage {
  public:
   static absl::StatusOr<std::unique_ptr<DedupStage>> Create(

@@ -346,4 +346,19 @@ absl::StatusOr<std::optional<v1::DocumentVerdict>> Deduplicator::VerdictOf(
 
 absl::Status Deduplicator::Compact() { return store_->Compact(); }
 
+std::string DuplicateKindName(v1::DuplicateKind kind) {
+  switch (kind) {
+    case v1::DUPLICATE_KIND_EXACT:
+      return "exact";
+    case v1::DUPLICATE_KIND_NEAR:
+      return "near";
+    case v1::DUPLICATE_KIND_PARAPHRASE:
+      return "paraphrase";
+    case v1::DUPLICATE_KIND_FORWARD:
+      return "forward";
+    default:
+      return "unspecified";
+  }
+}
+
 }  // namespace frontline::dedup

@@ -105,6 +105,9 @@ class Deduplicator {
   absl::Mutex mu_;
 };
 
+// "exact", "near", "paraphrase", "forward" (metric labels, reports).
+std::string DuplicateKindName(v1::DuplicateKind kind);
+
 }  // namespace frontline::dedup
 
 #endif  // FRONTLINE_LIBS_DEDUP_DEDUPLICATOR_H_

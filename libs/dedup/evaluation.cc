@@ -6,27 +6,9 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "libs/dedup/deduplicator.h"
 
 namespace frontline::dedup {
-namespace {
-
-std::string KindName(v1::DuplicateKind k) {
-  switch (k) {
-    case v1::DUPLICATE_KIND_EXACT:
-      return "exact";
-    case v1::DUPLICATE_KIND_NEAR:
-      return "near";
-    case v1::DUPLICATE_KIND_PARAPHRASE:
-      return "paraphrase";
-    case v1::DUPLICATE_KIND_FORWARD:
-      return "forward";
-    default:
-      return "unspecified";
-  }
-}
-
-}  // namespace
-
 absl::StatusOr<EvalReport> Evaluate(std::vector<LabeledDocument> docs,
                                     const DedupOptions& options) {
   std::sort(
@@ -82,7 +64,7 @@ absl::StatusOr<EvalReport> Evaluate(std::vector<LabeledDocument> docs,
       }
     }
     if (is_dup) {
-      const std::string k = KindName(verdict.kind());
+      const std::string k = DuplicateKindName(verdict.kind());
       ++r.kinds[k].predicted;
       ++r.kinds["all"].predicted;
       if (same_cluster) {
@@ -105,8 +87,9 @@ absl::StatusOr<EvalReport> Evaluate(std::vector<LabeledDocument> docs,
     if (!right) {
       r.mistakes.push_back(absl::StrCat(
           d.doc.id(), " (", d.kind, "): ", v1::Verdict_Name(verdict.verdict()),
-          " ", KindName(verdict.kind()), " of '", verdict.duplicate_of(),
-          "' similarity ", absl::StrFormat("%.3f", verdict.similarity())));
+          " ", DuplicateKindName(verdict.kind()), " of '",
+          verdict.duplicate_of(), "' similarity ",
+          absl::StrFormat("%.3f", verdict.similarity())));
     }
   }
   return r;

@@ -5,6 +5,7 @@
 
 #include "absl/status/status.h"
 #include "libs/dedup/fingerprint.h"
+#include "libs/dedup/varint.h"
 
 namespace frontline::dedup {
 namespace {
@@ -18,22 +19,9 @@ void Put(std::string& out, T v) {
   out.append(buf, sizeof(T));
 }
 
-void PutVarint(std::string& out, uint64_t v) {
-  while (v >= 0x80) {
-    out.push_back(static_cast<char>(v | 0x80));
-    v >>= 7;
-  }
-  out.push_back(static_cast<char>(v));
-}
-
 void PutHashes(std::string& out, const std::vector<uint64_t>& v) {
   PutVarint(out, v.size());
   for (uint64_t x : v) Put<uint64_t>(out, x);
-}
-
-void PutStr(std::string& out, const std::string& s) {
-  PutVarint(out, s.size());
-  out.append(s);
 }
 
 class Reader {
@@ -46,16 +34,7 @@ class Reader {
     in_.remove_prefix(sizeof(T));
     return true;
   }
-  bool GetVarint(uint64_t& v) {
-    v = 0;
-    for (int shift = 0; shift < 64 && !in_.empty(); shift += 7) {
-      const auto b = static_cast<uint8_t>(in_.front());
-      in_.remove_prefix(1);
-      v |= static_cast<uint64_t>(b & 0x7f) << shift;
-      if (b < 0x80) return true;
-    }
-    return false;
-  }
+  bool GetVarint(uint64_t& v) { return dedup::GetVarint(in_, v); }
   // A count of items of `width` bytes that the rest can hold.
   bool GetCount(size_t width, uint64_t& n) {
     return GetVarint(n) && n <= in_.size() / width;
@@ -78,13 +57,7 @@ class Reader {
     }
     return true;
   }
-  bool GetStr(std::string& s) {
-    uint64_t n = 0;
-    if (!GetCount(1, n)) return false;
-    s.assign(in_.data(), n);
-    in_.remove_prefix(n);
-    return true;
-  }
+  bool GetStr(std::string& s) { return GetLengthPrefixed(in_, s); }
   bool done() const { return in_.empty(); }
 
  private:
@@ -104,8 +77,8 @@ std::string EncodeFingerprint(const Fingerprint& fp) {
   PutHashes(out, fp.anchors.names);
   PutVarint(out, fp.anchors.quotes.size());
   for (const auto& q : fp.anchors.quotes) PutHashes(out, q);
-  PutStr(out, fp.forward_of);
-  PutStr(out, fp.forward_key);
+  PutLengthPrefixed(out, fp.forward_of);
+  PutLengthPrefixed(out, fp.forward_key);
   return out;
 }
 

@@ -14,6 +14,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "libs/dedup/varint.h"
 #include "libs/storage/rocks_logger.h"
 
 namespace frontline::dedup {
@@ -34,39 +35,6 @@ int64_t ParseTime(absl::string_view b) {
     u = (u << 8) | static_cast<uint8_t>(b[i]);
   }
   return static_cast<int64_t>(u ^ (1ULL << 63));
-}
-
-void PutVarint(std::string& out, uint64_t v) {
-  while (v >= 0x80) {
-    out.push_back(static_cast<char>(v | 0x80));
-    v >>= 7;
-  }
-  out.push_back(static_cast<char>(v));
-}
-
-bool GetVarint(absl::string_view& in, uint64_t& v) {
-  v = 0;
-  for (int shift = 0; shift < 64 && !in.empty(); shift += 7) {
-    const auto b = static_cast<uint8_t>(in.front());
-    in.remove_prefix(1);
-    v |= static_cast<uint64_t>(b & 0x7f) << shift;
-    if (b < 0x80) return true;
-  }
-  return false;
-}
-
-// Strings in values: varint length and bytes.
-void PutStr(std::string& out, absl::string_view s) {
-  PutVarint(out, s.size());
-  out.append(s.data(), s.size());
-}
-
-bool GetStr(absl::string_view& in, std::string& s) {
-  uint64_t n = 0;
-  if (!GetVarint(in, n) || in.size() < n) return false;
-  s.assign(in.data(), n);
-  in.remove_prefix(n);
-  return true;
 }
 
 // Posting keys: kind | key | time | doc id, value empty. The key is, for a
@@ -326,8 +294,9 @@ absl::StatusOr<std::optional<StoredDocument>> IndexStore::GetDocument(
   doc.time_micros = ParseTime(in.substr(0, 8));
   in.remove_prefix(8);
   uint64_t version = 0;
-  if (!GetStr(in, doc.source_id) || !GetStr(in, doc.external_id) ||
-      !GetVarint(in, version) || version > UINT32_MAX) {
+  if (!GetLengthPrefixed(in, doc.source_id) ||
+      !GetLengthPrefixed(in, doc.external_id) || !GetVarint(in, version) ||
+      version > UINT32_MAX) {
     return absl::DataLossError("dedup index: malformed document");
   }
   doc.version = static_cast<uint32_t>(version);
@@ -370,7 +339,8 @@ absl::StatusOr<std::vector<v1::DocumentVerdict>> IndexStore::GetRevisions(
   in.remove_prefix(8);
   while (!in.empty()) {
     std::string bytes;
-    if (!GetStr(in, bytes) || !out.emplace_back().ParseFromString(bytes)) {
+    if (!GetLengthPrefixed(in, bytes) ||
+        !out.emplace_back().ParseFromString(bytes)) {
       return absl::DataLossError("dedup index: malformed revisions");
     }
   }
@@ -400,8 +370,8 @@ void IndexStore::Batch::AddPosting(PostingKind kind, absl::string_view key,
 
 void IndexStore::Batch::PutDocument(const StoredDocument& doc) {
   std::string v = TimeBytes(doc.time_micros);
-  PutStr(v, doc.source_id);
-  PutStr(v, doc.external_id);
+  PutLengthPrefixed(v, doc.source_id);
+  PutLengthPrefixed(v, doc.external_id);
   PutVarint(v, doc.version);
   v.append(EncodeFingerprint(doc.fingerprint));
   batch_->Put(store_->handles_[kDocs], doc.id, v).PermitUncheckedError();
@@ -420,7 +390,8 @@ void IndexStore::Batch::PutRevisions(
     int64_t time_micros, absl::string_view doc_id,
     const std::vector<v1::DocumentVerdict>& revised) {
   std::string v = TimeBytes(time_micros);
-  for (const v1::DocumentVerdict& r : revised) PutStr(v, r.SerializeAsString());
+  for (const v1::DocumentVerdict& r : revised)
+    PutLengthPrefixed(v, r.SerializeAsString());
   batch_->Put(store_->handles_[kVerdicts], RevisionsKey(doc_id), v)
       .PermitUncheckedError();
 }

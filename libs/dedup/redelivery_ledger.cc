@@ -10,6 +10,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/clock.h"
+#include "libs/dedup/varint.h"
 #include "libs/storage/rocks_logger.h"
 
 namespace frontline::dedup {
@@ -18,47 +19,15 @@ namespace {
 // Value: written time (int64 µs, little-endian) | state | content key |
 // outputs, strings as varint length + bytes, outputs as type byte, key,
 // value.
-void PutVarint(std::string& out, uint64_t v) {
-  while (v >= 0x80) {
-    out.push_back(static_cast<char>(v | 0x80));
-    v >>= 7;
-  }
-  out.push_back(static_cast<char>(v));
-}
-
-void PutBytes(std::string& out, absl::string_view s) {
-  PutVarint(out, s.size());
-  out.append(s.data(), s.size());
-}
-
-bool GetVarint(absl::string_view& in, uint64_t& v) {
-  v = 0;
-  for (int shift = 0; shift < 64 && !in.empty(); shift += 7) {
-    const auto b = static_cast<uint8_t>(in.front());
-    in.remove_prefix(1);
-    v |= static_cast<uint64_t>(b & 0x7f) << shift;
-    if (b < 0x80) return true;
-  }
-  return false;
-}
-
-bool GetBytes(absl::string_view& in, std::string& s) {
-  uint64_t n = 0;
-  if (!GetVarint(in, n) || in.size() < n) return false;
-  s.assign(in.data(), n);
-  in.remove_prefix(n);
-  return true;
-}
-
 std::string Encode(const LedgerEntry& e, int64_t now_micros) {
   std::string out(8, '\0');
   std::memcpy(out.data(), &now_micros, 8);
   out.push_back(static_cast<char>(e.state));
-  PutBytes(out, e.content_key);
+  PutLengthPrefixed(out, e.content_key);
   for (const OutputRecord& r : e.outputs) {
     out.push_back(static_cast<char>(r.type));
-    PutBytes(out, r.key);
-    PutBytes(out, r.value);
+    PutLengthPrefixed(out, r.key);
+    PutLengthPrefixed(out, r.value);
   }
   return out;
 }
@@ -70,14 +39,15 @@ bool Decode(absl::string_view in, LedgerEntry& e) {
   in.remove_prefix(1);
   if (state != 's' && state != 'p' && state != 'd') return false;
   e.state = static_cast<LedgerEntry::State>(state);
-  if (!GetBytes(in, e.content_key)) return false;
+  if (!GetLengthPrefixed(in, e.content_key)) return false;
   while (!in.empty()) {
     OutputRecord r;
     const char type = in.front();
     in.remove_prefix(1);
     if (type != 'v' && type != 'e') return false;
     r.type = static_cast<OutputRecord::Type>(type);
-    if (!GetBytes(in, r.key) || !GetBytes(in, r.value)) return false;
+    if (!GetLengthPrefixed(in, r.key) || !GetLengthPrefixed(in, r.value))
+      return false;
     e.outputs.push_back(std::move(r));
   }
   return true;

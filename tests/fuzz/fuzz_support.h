@@ -28,9 +28,6 @@ void CheckRoundTrip(const google::protobuf::MessageLite& message,
 // a string field would otherwise log a line, slowing the fuzzer down.
 void QuietProtobufLogs();
 
-// Whether `text` is well-formed UTF-8 (no surrogates, no overlong forms).
-bool IsValidUtf8(absl::string_view text);
-
 inline absl::string_view AsView(const uint8_t* data, size_t size) {
   return absl::string_view(reinterpret_cast<const char*>(data), size);
 }

@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "libs/text/text_resources.h"
+#include "libs/text/utf8.h"
 #include "tests/fuzz/fuzz_support.h"
 
 namespace {
@@ -28,13 +29,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   options.prefer_main_content = size % 2 == 0;
   auto extracted = resources.html().Extract(input, options);
   if (extracted.ok()) {
-    fuzz::Check(fuzz::IsValidUtf8(extracted->title), "title not UTF-8");
-    fuzz::Check(fuzz::IsValidUtf8(extracted->text), "text not UTF-8");
+    fuzz::Check(text::IsValidUtf8(extracted->title), "title not UTF-8");
+    fuzz::Check(text::IsValidUtf8(extracted->text), "text not UTF-8");
     (void)resources.languages.Identify(extracted->text);
   }
   const text::PlainTextCleaner plain = resources.plain();
-  fuzz::Check(fuzz::IsValidUtf8(plain.Clean(input)), "plain text not UTF-8");
-  fuzz::Check(fuzz::IsValidUtf8(plain.CleanTelegramPost(input)),
+  fuzz::Check(text::IsValidUtf8(plain.Clean(input)), "plain text not UTF-8");
+  fuzz::Check(text::IsValidUtf8(plain.CleanTelegramPost(input)),
               "Telegram post text not UTF-8");
   return 0;
 }

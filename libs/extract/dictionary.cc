@@ -143,7 +143,13 @@ absl::StatusOr<std::vector<PatternEntry>> ParsePatterns(
           {"near-before", CueKind::kNearBefore},
           {"near-after", CueKind::kNearAfter},
           {"time", CueKind::kTime},
-          {"abbreviation", CueKind::kAbbreviation}};
+          {"abbreviation", CueKind::kAbbreviation},
+          {"anaphor", CueKind::kAnaphor},
+          {"locative", CueKind::kLocative},
+          {"region-of", CueKind::kRegionOf},
+          {"complementizer", CueKind::kComplementizer},
+          {"conjunction", CueKind::kConjunction},
+          {"appositive", CueKind::kAppositive}};
   std::vector<PatternEntry> patterns;
   for (const Row& row : Rows(contents)) {
     if (row.fields.size() != 4) {
@@ -222,6 +228,37 @@ absl::StatusOr<std::vector<PatternEntry>> ParsePatterns(
             source_name, row.line,
             absl::StrCat("bad time value \"", value,
                          "\" (days:N, weekday:1..7, weeks:N or months:N)"));
+      }
+    } else if (entry.kind == CueKind::kAnaphor) {
+      static const auto* targets =
+          new std::vector<std::pair<absl::string_view, AnaphorTarget>>{
+              {"settlement", AnaphorTarget::kSettlement},
+              {"feature", AnaphorTarget::kFeature},
+              {"region", AnaphorTarget::kRegion},
+              {"pronoun", AnaphorTarget::kPronoun},
+              {"reports", AnaphorTarget::kReports}};
+      bool target_known = false;
+      for (const auto& [name, target] : *targets) {
+        if (value == name) {
+          entry.anaphor = target;
+          target_known = true;
+        }
+      }
+      int actor_kind = 0;
+      if (!target_known &&
+          ParseEnumName("ACTOR_KIND_", value, v1::ActorKind_descriptor(),
+                        &actor_kind)) {
+        entry.anaphor = AnaphorTarget::kActorKind;
+        entry.anaphor_kind = static_cast<v1::ActorKind>(actor_kind);
+        target_known = true;
+      }
+      if (!target_known) {
+        return LineError(
+            source_name, row.line,
+            absl::StrCat(
+                "bad anaphor target \"", value,
+                "\" (settlement, feature, region, pronoun, reports or an "
+                "actor kind)"));
       }
     } else if (value != "-") {
       return LineError(

@@ -39,6 +39,22 @@ enum class CueKind {
   kNearAfter,      // "direction", "напрямку" after a place name.
   kTime,           // A relative time expression.
   kAbbreviation,   // A word whose final period ends no sentence.
+  kAnaphor,        // "the town", "they", "the ministry": refers back.
+  kLocative,       // "in", "throughout": a location follows.
+  kRegionOf,       // "region of" before a place: the region is meant.
+  kComplementizer,  // "that", "що": reported content begins.
+  kConjunction,     // "and", "і": joins coordinated actors.
+  kAppositive,      // "a", "which": opens a description of the word before.
+};
+
+// What an anaphor refers back to.
+enum class AnaphorTarget {
+  kSettlement,  // The latest city, town or village named.
+  kFeature,     // The latest feature (a plant, a dam) named.
+  kRegion,      // The latest region named.
+  kPronoun,     // The previous sentence's actor ("they").
+  kActorKind,   // The latest actor of `anaphor_kind` ("the ministry").
+  kReports,     // The previous sentence's claims ("those accounts").
 };
 
 // How a relative time expression moves the publication date.
@@ -53,6 +69,9 @@ struct PatternEntry {
   bool weak = false;      // Dropped when a sentence has a stronger pattern.
   bool opposite = false;  // The side is the opposite of the subject's.
   v1::Side fixed_side = v1::SIDE_UNSPECIFIED;  // "under Russian control".
+  // kAnaphor only.
+  AnaphorTarget anaphor = AnaphorTarget::kSettlement;
+  v1::ActorKind anaphor_kind = v1::ACTOR_KIND_UNSPECIFIED;
   // kTime only.
   TimeRule time_rule = TimeRule::kDays;
   int time_value = 0;

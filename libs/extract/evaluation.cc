@@ -48,6 +48,8 @@ Evaluation Evaluate(const Extractor& extractor,
       if (it != expected.end()) {
         ++claims.matched;
         expected.erase(it);
+        evaluation.matches.push_back(
+            absl::StrCat(doc.id, " MATCHED ", key, "  | ", claim.sentence()));
       } else {
         evaluation.errors.push_back(
             absl::StrCat(doc.id, " SPURIOUS ", key, "  | ", claim.sentence()));

@@ -30,6 +30,8 @@ struct Evaluation {
   std::map<std::string, Score> places;
   // One line per missed or spurious claim: "<doc id> MISSED|SPURIOUS <key>".
   std::vector<std::string> errors;
+  // One line per coded claim that matched: "<doc id> MATCHED <key> | ...".
+  std::vector<std::string> matches;
 };
 
 Evaluation Evaluate(const Extractor& extractor,

@@ -1,6 +1,7 @@
 // extract_eval: scores the claim coder on the labeled sets.
 //
-//   extract_eval [--verbose] [--data DIR] [--gazetteer FILE] FILE.jsonl...
+//   extract_eval [--verbose] [--matched] [--data DIR] [--gazetteer FILE]
+//   FILE.jsonl...
 //
 // With no files: the tuned and held-out sets of testdata/labeled, and the
 // seed labels when FRONTLINE_SHARED_DIR names a directory holding seeds/.
@@ -35,6 +36,7 @@ void Print(const std::string& name, const Evaluation& e) {
 
 int main(int argc, char** argv) {
   bool verbose = false;
+  bool matched = false;
   std::string data = FRONTLINE_EXTRACT_DATA;
   std::string places = FRONTLINE_GAZETTEER_DATA;
   std::vector<std::string> files;
@@ -42,6 +44,8 @@ int main(int argc, char** argv) {
     const std::string arg = argv[i];
     if (arg == "--verbose") {
       verbose = true;
+    } else if (arg == "--matched") {
+      matched = true;
     } else if (arg == "--data" && i + 1 < argc) {
       data = argv[++i];
     } else if (arg == "--gazetteer" && i + 1 < argc) {
@@ -87,6 +91,11 @@ int main(int argc, char** argv) {
   for (const auto& [name, set] : sets) {
     const Evaluation e = frontline::extract::Evaluate(*extractor, set);
     Print(name, e);
+    if (matched) {
+      for (const std::string& line : e.matches) {
+        std::printf("    %s\n", line.c_str());
+      }
+    }
     if (verbose) {
       for (const std::string& line : e.errors) {
         std::printf("    %s\n", line.c_str());

@@ -1,10 +1,13 @@
 #include "libs/extract/extractor.h"
 
 #include <algorithm>
+#include <deque>
+#include <optional>
 #include <utility>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
@@ -35,6 +38,23 @@ constexpr uint32_t kRegionQualifierGap = 16;
 constexpr uint32_t kRegionThenPlaceGap = 48;
 // "repelled 24 assaults": how many words may part the verb from its object.
 constexpr uint32_t kRepelledObjectTokens = 3;
+// How far (bytes) a place may follow "region of" to be read as its region.
+constexpr uint32_t kRegionOfGap = 2;
+// How far (bytes) "said" may follow "they" for "they" to be the speaker.
+constexpr uint32_t kPronounSpeaksGap = 16;
+// How far (bytes) a name may stand from "the town" to be the town meant.
+constexpr uint32_t kAppositionGap = 5;
+// The longest description set off by commas before "said" (bytes).
+constexpr size_t kAppositiveMaxBytes = 120;
+// At most this many words after "X said" and it speaks for what precedes.
+constexpr uint32_t kPostposedTrailingWords = 3;
+// How far (bytes) "in" may follow a pattern to locate it, and how far the
+// place may follow "in" to be the location it introduces.
+constexpr uint32_t kLocativeGap = 12;
+constexpr uint32_t kLocationPhraseBytes = 40;
+// How far (bytes) a place set before its clause ("In Kursk, ...") may follow
+// its preposition.
+constexpr uint32_t kFrontedLocativeGap = 16;
 
 enum Category : uint32_t { kActor = 0, kPattern = 1, kQuantity = 2 };
 constexpr uint32_t kIndexBits = 28;
@@ -77,6 +97,53 @@ v1::Side Opposite(v1::Side side) {
   return v1::SIDE_UNSPECIFIED;
 }
 
+// The anaphor group a place answers to ("the town", "the plant", "the
+// region"); kPronoun for none.
+AnaphorTarget Group(gazetteer::PlaceKind kind) {
+  switch (kind) {
+    case gazetteer::PlaceKind::kCity:
+    case gazetteer::PlaceKind::kTown:
+    case gazetteer::PlaceKind::kVillage:
+      return AnaphorTarget::kSettlement;
+    case gazetteer::PlaceKind::kFeature:
+      return AnaphorTarget::kFeature;
+    case gazetteer::PlaceKind::kRegion:
+      return AnaphorTarget::kRegion;
+    default:
+      return AnaphorTarget::kPronoun;
+  }
+}
+
+// `m` standing for `place` instead.
+gazetteer::Mention Stand(const gazetteer::Mention& m,
+                         const gazetteer::Place* place) {
+  gazetteer::Mention out = m;
+  out.candidates = {place};
+  return out;
+}
+
+// What earlier sentences leave for later ones: the document's header
+// claimant and the referents of anaphors.
+struct DocumentContext {
+  const ActorEntry* header = nullptr;
+  const gazetteer::Place* last_settlement = nullptr;
+  const gazetteer::Place* last_feature = nullptr;
+  const gazetteer::Place* last_region = nullptr;
+  absl::flat_hash_map<int, uint32_t> last_actor_of_kind;  // Actor indexes.
+  // Of the previous sentence.
+  std::optional<uint32_t> previous_doer;
+  std::optional<uint32_t> previous_claimant;
+  size_t previous_end = 0;
+  size_t previous_claims_begin = 0;  // [begin, end) of the claims.
+  size_t previous_claims_end = 0;
+
+  void Advance(size_t sentence_end, size_t claims_begin, size_t claims_end) {
+    previous_end = sentence_end;
+    previous_claims_begin = claims_begin;
+    previous_claims_end = claims_end;
+  }
+};
+
 bool IsBelligerent(v1::Side side) {
   return side == v1::SIDE_RUSSIA || side == v1::SIDE_UKRAINE;
 }
@@ -98,9 +165,17 @@ bool IsGain(v1::ClaimType type) {
 // by it ("..., military analysts said" does not make the place a speaker).
 bool HasClausePunctuation(absl::string_view gap) {
   for (absl::string_view mark :
-       {",", ";", ":", "\"", "(", ")", "\xE2\x80\x94", "\xC2\xAB", "\xC2\xBB",
+       {";", ":", "\"", "(", ")", "\xE2\x80\x94", "\xC2\xAB", "\xC2\xBB",
         "\xE2\x80\x9C", "\xE2\x80\x9D"}) {
     if (absl::StrContains(gap, mark)) return true;
+  }
+  // A comma, but not one inside a figure ("11,000").
+  for (size_t i = gap.find(','); i != absl::string_view::npos;
+       i = gap.find(',', i + 1)) {
+    const bool in_figure = i > 0 && i + 1 < gap.size() &&
+                           absl::ascii_isdigit(gap[i - 1]) &&
+                           absl::ascii_isdigit(gap[i + 1]);
+    if (!in_figure) return true;
   }
   return false;
 }
@@ -131,7 +206,7 @@ struct Extractor::Impl {
   void ExtractSentence(absl::string_view text, size_t begin, size_t end,
                        const std::vector<gazetteer::Mention>& mentions,
                        const PhraseMatcher& matcher, absl::Time published,
-                       const ActorEntry** document_claimant,
+                       DocumentContext* context,
                        std::vector<v1::Claim>* claims) const;
 };
 
@@ -213,7 +288,7 @@ std::vector<v1::Claim> Extractor::Extract(absl::string_view text,
   if (whole) all_mentions = impl_->gazetteer->Match(text);
 
   std::vector<v1::Claim> claims;
-  const ActorEntry* document_claimant = nullptr;
+  DocumentContext context;
   size_t next_mention = 0;
   for (const SentenceSpan& span : sentences) {
     std::vector<gazetteer::Mention> mentions;
@@ -235,7 +310,7 @@ std::vector<v1::Claim> Extractor::Extract(absl::string_view text,
       }
     }
     impl_->ExtractSentence(text, span.begin, span.end, mentions, matcher,
-                           published, &document_claimant, &claims);
+                           published, &context, &claims);
   }
   // One claim per distinct key within the document.
   std::vector<v1::Claim> unique;
@@ -255,8 +330,7 @@ void Extractor::Impl::ExtractSentence(
     absl::string_view text, size_t begin, size_t end,
     const std::vector<gazetteer::Mention>& sentence_mentions,
     const PhraseMatcher& matcher, absl::Time published,
-    const ActorEntry** document_claimant,
-    std::vector<v1::Claim>* claims) const {
+    DocumentContext* context, std::vector<v1::Claim>* claims) const {
   std::vector<Token> tokens =
       Tokenize(normalizer, text.substr(begin, end - begin));
   for (Token& t : tokens) {
@@ -281,8 +355,7 @@ void Extractor::Impl::ExtractSentence(
             {&dictionary.quantities[index], m.first_token, m.end_token});
     }
   }
-  const std::vector<Found> actors =
-      LongestNonOverlapping(std::move(actors_found));
+  std::vector<Found> actors = LongestNonOverlapping(std::move(actors_found));
   const std::vector<Found> cues = LongestNonOverlapping(std::move(cues_found));
   auto actor = [&](const Found& f) -> const ActorEntry& {
     return dictionary.actors[f.index];
@@ -290,6 +363,119 @@ void Extractor::Impl::ExtractSentence(
   auto cue = [&](const Found& f) -> const PatternEntry& {
     return dictionary.patterns[f.index];
   };
+  auto cues_of = [&](CueKind kind) {
+    std::vector<const Found*> out;
+    for (const Found& f : cues) {
+      if (cue(f).kind == kind) out.push_back(&f);
+    }
+    return out;
+  };
+  const bool same_paragraph =
+      context->previous_end != 0 &&
+      text.substr(context->previous_end, begin - context->previous_end)
+              .find('\n') == absl::string_view::npos;
+
+  // Places named, with "the region of Kharkiv" read as the region.
+  std::deque<gazetteer::Mention> resolved;
+  std::vector<const gazetteer::Mention*> mentions;
+  const std::vector<const Found*> region_of = cues_of(CueKind::kRegionOf);
+  for (const gazetteer::Mention& m : sentence_mentions) {
+    const gazetteer::Place* region =
+        m.place().kind == gazetteer::PlaceKind::kRegion
+            ? nullptr
+            : gazetteer->FindById(m.place().region_id);
+    const bool after_region_of =
+        std::any_of(region_of.begin(), region_of.end(), [&](const Found* r) {
+          return r->end <= m.begin && m.begin - r->end <= kRegionOfGap;
+        });
+    if (region != nullptr && after_region_of) {
+      mentions.push_back(&resolved.emplace_back(Stand(m, region)));
+    } else {
+      mentions.push_back(&m);
+    }
+  }
+
+  // Anaphors: "the town" is the latest town named (in this sentence or an
+  // earlier one) unless a name stands beside it ("the town of Kurakhove",
+  // "Sudzha, the town"); "they" is the previous sentence's actor, or its
+  // claimant when "they" says something; "the ministry" the latest ministry.
+  const size_t named = mentions.size();
+  auto latest_named = [&](AnaphorTarget target,
+                          uint32_t before) -> const gazetteer::Place* {
+    const gazetteer::Place* latest = nullptr;
+    for (size_t i = 0; i < named; ++i) {
+      if (mentions[i]->end <= before &&
+          Group(mentions[i]->place().kind) == target) {
+        latest = &mentions[i]->place();
+      }
+    }
+    if (latest != nullptr) return latest;
+    switch (target) {
+      case AnaphorTarget::kSettlement:
+        return context->last_settlement;
+      case AnaphorTarget::kFeature:
+        return context->last_feature;
+      case AnaphorTarget::kRegion:
+        return context->last_region;
+      default:
+        return nullptr;
+    }
+  };
+  const std::vector<const Found*> claimant_before_cues =
+      cues_of(CueKind::kClaimantBefore);
+  for (const Found* f : cues_of(CueKind::kAnaphor)) {
+    const PatternEntry& entry = cue(*f);
+    const bool in_actor =
+        std::any_of(actors.begin(), actors.end(), [&](const Found& a) {
+          return a.first_token < f->end_token && f->first_token < a.end_token;
+        });
+    if (in_actor || entry.anaphor == AnaphorTarget::kReports) continue;
+    if (entry.anaphor == AnaphorTarget::kPronoun ||
+        entry.anaphor == AnaphorTarget::kActorKind) {
+      std::optional<uint32_t> referent;
+      if (entry.anaphor == AnaphorTarget::kActorKind) {
+        auto it = context->last_actor_of_kind.find(entry.anaphor_kind);
+        if (it != context->last_actor_of_kind.end()) referent = it->second;
+      } else {
+        const bool speaks =
+            std::any_of(claimant_before_cues.begin(),
+                        claimant_before_cues.end(), [&](const Found* c) {
+                          return c->begin >= f->end &&
+                                 c->begin - f->end <= kPronounSpeaksGap &&
+                                 !HasClausePunctuation(
+                                     text.substr(f->end, c->begin - f->end));
+                        });
+        referent = speaks ? context->previous_claimant : context->previous_doer;
+      }
+      if (referent.has_value()) {
+        actors.push_back(
+            {*referent, f->first_token, f->end_token, f->begin, f->end});
+      }
+      continue;
+    }
+    const bool named_beside = std::any_of(
+        mentions.begin(), mentions.begin() + named,
+        [&](const gazetteer::Mention* m) {
+          return (m->begin < f->end && f->begin < m->end) ||
+                 (m->end <= f->begin && f->begin - m->end <= kAppositionGap) ||
+                 (m->begin >= f->end && m->begin - f->end <= kAppositionGap);
+        });
+    if (named_beside) continue;
+    const gazetteer::Place* place = latest_named(entry.anaphor, f->begin);
+    if (place == nullptr) continue;
+    gazetteer::Mention& m = resolved.emplace_back();
+    m.begin = f->begin;
+    m.end = f->end;
+    m.surface = std::string(text.substr(f->begin, f->end - f->begin));
+    m.candidates = {place};
+    mentions.push_back(&m);
+  }
+  std::sort(actors.begin(), actors.end(),
+            [](const Found& a, const Found& b) { return a.begin < b.begin; });
+  std::sort(mentions.begin(), mentions.end(),
+            [](const gazetteer::Mention* a, const gazetteer::Mention* b) {
+              return a->begin < b->begin;
+            });
 
   // "Генштаб ЗСУ: ..." names who speaks for the rest of the document.
   const Found* header = nullptr;
@@ -298,26 +484,26 @@ void Extractor::Impl::ExtractSentence(
         text.substr(actors.front().end, end - actors.front().end);
     after = absl::StripLeadingAsciiWhitespace(after);
     if (absl::StartsWith(after, ":")) {
+      context->header = &actor(actors.front());
       header = &actors.front();
-      *document_claimant = &actor(*header);
     }
   }
 
   // Places: not part of an actor's name; a region right after a place inside
   // it ("Makhnovka in the Kursk region") only locates that place.
   std::vector<const gazetteer::Mention*> places;
-  for (const gazetteer::Mention& m : sentence_mentions) {
+  for (const gazetteer::Mention* m : mentions) {
     bool in_actor = false;
     for (const Found& a : actors) {
-      in_actor |= a.begin <= m.begin && m.end <= a.end;
+      in_actor |= a.begin <= m->begin && m->end <= a.end;
     }
     if (in_actor) continue;
-    if (m.place().kind == gazetteer::PlaceKind::kRegion && !places.empty() &&
-        places.back()->place().region_id == m.place().id &&
-        m.begin - places.back()->end <= kRegionQualifierGap) {
+    if (m->place().kind == gazetteer::PlaceKind::kRegion && !places.empty() &&
+        places.back()->place().region_id == m->place().id &&
+        m->begin - places.back()->end <= kRegionQualifierGap) {
       continue;
     }
-    places.push_back(&m);
+    places.push_back(m);
   }
 
   std::vector<const Found*> patterns;
@@ -351,6 +537,12 @@ void Extractor::Impl::ExtractSentence(
         break;
     }
   }
+  const std::vector<const Found*> locatives = cues_of(CueKind::kLocative);
+  const std::vector<const Found*> complementizers =
+      cues_of(CueKind::kComplementizer);
+  const std::vector<const Found*> conjunctions = cues_of(CueKind::kConjunction);
+  const std::vector<const Found*> appositives = cues_of(CueKind::kAppositive);
+
   // "would still take two years to seize", "whether it has fallen": no
   // report of a change of hands. Activity nouns stay ("could allow Russia to
   // broaden its assault" still reports an assault).
@@ -369,10 +561,16 @@ void Extractor::Impl::ExtractSentence(
   });
   // "X did not comment on the claim that ...": nobody asserts anything,
   // unless someone else in the sentence says it.
-  if (no_comment && claimant_cues.empty()) return;
+  if (no_comment && claimant_cues.empty()) {
+    context->previous_doer.reset();
+    context->previous_claimant.reset();
+    context->Advance(end, claims->size(), claims->size());
+    return;
+  }
 
   // Claimants: the actor next to each claimant cue ("X said", "according to
   // X"); a claimant-before cue takes an actor joined to it by words only.
+  std::deque<Found> made;
   auto nearest_before = [&](uint32_t at, uint32_t max_gap) -> const Found* {
     const Found* best = nullptr;
     for (const Found& a : actors) {
@@ -390,37 +588,121 @@ void Extractor::Impl::ExtractSentence(
         if (words_only && HasClausePunctuation(text.substr(at, a.begin - at))) {
           return nullptr;
         }
-        return &a;
+        const bool past_that =
+            std::any_of(complementizers.begin(), complementizers.end(),
+                        [&](const Found* c) {
+                          return c->begin >= at && c->end <= a.begin;
+                        });
+        return past_that ? nullptr : &a;
       }
+    }
+    return nullptr;
+  };
+  // "Ukrainian and U.S. officials": the first conjunct, with the head noun
+  // they share, speaks first.
+  auto first_conjunct = [&](const Found* a) -> const Found* {
+    if (a == nullptr || a->first_token < 2 ||
+        a->end_token - a->first_token < 2) {
+      return a;
+    }
+    const bool joined = std::any_of(
+        conjunctions.begin(), conjunctions.end(), [&](const Found* c) {
+          return c->end_token == a->first_token &&
+                 c->first_token + 1 == a->first_token;
+        });
+    if (!joined) return a;
+    const uint32_t modifier = a->first_token - 2;
+    const std::vector<Token> phrase = {tokens[modifier],
+                                       tokens[a->end_token - 1]};
+    for (const PhraseMatcher::Match& m : matcher.Find(phrase)) {
+      if (m.payload >> kIndexBits == kActor && m.first_token == 0 &&
+          m.end_token == 2) {
+        return &made.emplace_back(Found{m.payload & ((1u << kIndexBits) - 1),
+                                        modifier, a->end_token,
+                                        tokens[modifier].begin, a->end});
+      }
+    }
+    return a;
+  };
+  // "Oleh Syniehubov, the governor, said" and "the governor, Oleh
+  // Syniehubov, said": the name set off by commas.
+  auto appositive_speaker = [&](uint32_t at) -> const Found* {
+    absl::string_view before =
+        absl::StripTrailingAsciiWhitespace(text.substr(begin, at - begin));
+    if (!absl::EndsWith(before, ",")) return nullptr;
+    const uint32_t close = begin + before.size() - 1;
+    for (const Found& a : actors) {
+      if (a.end > close || close - a.end > 1) continue;
+      absl::string_view lead = absl::StripTrailingAsciiWhitespace(
+          text.substr(begin, a.begin - begin));
+      if (absl::EndsWith(lead, ",")) return &a;
+    }
+    const size_t open = before.substr(0, before.size() - 1).rfind(',');
+    if (open == absl::string_view::npos ||
+        before.size() - open > kAppositiveMaxBytes) {
+      return nullptr;
+    }
+    const uint32_t open_at = begin + open;
+    const bool described = std::any_of(
+        appositives.begin(), appositives.end(), [&](const Found* c) {
+          return c->begin > open_at && c->begin - open_at <= 2;
+        });
+    if (!described ||
+        HasClausePunctuation(text.substr(open_at + 1, close - open_at - 1))) {
+      return nullptr;
+    }
+    for (const Found& a : actors) {
+      if (a.end <= open_at && open_at - a.end <= 1) return &a;
     }
     return nullptr;
   };
   struct Attribution {
     const Found* cue;
     const Found* actor;
+    bool postposed;  // "..., analysts said.": it speaks for what precedes.
   };
   std::vector<Attribution> attributions;
   for (const Found* f : claimant_cues) {
     const Found* found = nullptr;
     if (cue(*f).kind == CueKind::kClaimantBefore) {
-      found = nearest_before(f->begin, kClaimantBeforeGap);
+      found = first_conjunct(nearest_before(f->begin, kClaimantBeforeGap));
+      if (found == nullptr) found = appositive_speaker(f->begin);
       if (found == nullptr) {
         found = nearest_after(f->end, kClaimantBeforeGap, true);
       }
     } else {
       found = nearest_after(f->end, kClaimantAfterGap, false);
     }
-    if (found != nullptr) attributions.push_back({f, found});
+    if (found == nullptr) continue;
+    // Words after the cue (and the speaker after it) before the clause ends.
+    uint32_t from = f->end_token;
+    if (found->first_token >= f->end_token) from = found->end_token;
+    uint32_t trailing = 0;
+    for (uint32_t t = from; t < tokens.size(); ++t) {
+      const uint32_t gap_from = t == 0 ? begin : tokens[t - 1].end;
+      if (HasClausePunctuation(
+              text.substr(gap_from, tokens[t].begin - gap_from))) {
+        break;
+      }
+      ++trailing;
+    }
+    const bool postposed = cue(*f).kind == CueKind::kClaimantAfter ||
+                           trailing <= kPostposedTrailingWords;
+    attributions.push_back({f, found, postposed});
   }
   const Found* denier =
-      denial != nullptr ? nearest_before(denial->begin, kDenierGap) : nullptr;
+      denial != nullptr
+          ? first_conjunct(nearest_before(denial->begin, kDenierGap))
+          : nullptr;
   // The claimant of a pattern: the denier; else the attribution nearest to
-  // it; else the header of this or an earlier line.
+  // it (one after it only when it closes the clause: "..., X said"); else the
+  // header of this or an earlier line.
   auto claimant_for = [&](const Found& p) -> const Found* {
     if (denier != nullptr) return denier;
     const Found* best = nullptr;
     uint32_t best_distance = UINT32_MAX;
     for (const Attribution& a : attributions) {
+      if (a.cue->begin >= p.end && !a.postposed) continue;
       const uint32_t distance = a.cue->begin >= p.end   ? a.cue->begin - p.end
                                 : p.begin >= a.cue->end ? p.begin - a.cue->end
                                                         : 0;
@@ -434,6 +716,38 @@ void Extractor::Impl::ExtractSentence(
 
   std::vector<v1::Quantity> figures =
       quantities.Read(text, tokens, quantity_words);
+
+  // A sentence that only denies what the one before it reported ("Ukrainian
+  // officials denied those accounts") denies each of its claims.
+  const bool denies_reports =
+      std::any_of(cues.begin(), cues.end(), [&](const Found& c) {
+        return cue(c).kind == CueKind::kAnaphor &&
+               cue(c).anaphor == AnaphorTarget::kReports && denial != nullptr &&
+               c.begin >= denial->end;
+      });
+  if (patterns.empty() && denial != nullptr && denier != nullptr &&
+      denies_reports && places.empty() && figures.empty() && same_paragraph) {
+    const size_t from = context->previous_claims_begin;
+    const size_t to = context->previous_claims_end;
+    const size_t first_denied = claims->size();
+    for (size_t i = from; i < to; ++i) {
+      if ((*claims)[i].polarity() != v1::POLARITY_ASSERTED) continue;
+      v1::Claim claim = (*claims)[i];
+      claim.set_polarity(v1::POLARITY_DENIED);
+      const ActorEntry& a = actor(*denier);
+      v1::Actor* out = claim.mutable_claimant();
+      out->set_id(a.id);
+      out->set_name(a.name);
+      out->set_side(a.rule == SideRule::kFixed ? a.side : v1::SIDE_UNSPECIFIED);
+      out->set_kind(a.kind);
+      claim.mutable_span()->set_begin(begin);
+      claim.mutable_span()->set_end(end);
+      claim.set_sentence(ValidUtf8(text.substr(begin, end - begin)));
+      claims->push_back(std::move(claim));
+    }
+    context->Advance(end, first_denied, claims->size());
+    return;
+  }
 
   // A claim in the making.
   struct Pending {
@@ -452,14 +766,46 @@ void Extractor::Impl::ExtractSentence(
   const bool has_area = std::any_of(
       figures.begin(), figures.end(),
       [](const v1::Quantity& q) { return q.kind() == v1::QUANTITY_KIND_AREA; });
+  auto in_clause = [&](uint32_t from, uint32_t to) {
+    return !HasClausePunctuation(text.substr(from, to - from));
+  };
   for (Pending& item : pending) {
     const Found& p = *item.pattern;
-    // The place: the first one after the pattern, else the last before it.
+    // The place: the first one after the pattern unless another pattern or
+    // an attribution comes first, else the last one before it in its clause
+    // or set before it ("In Kursk, ...").
+    // A location that is no known place ("in eastern Ukraine") leaves the
+    // claim without one.
     for (const auto* m : places) {
-      if (m->begin >= p.end) {
-        item.place = m;
+      if (m->begin < p.end) continue;
+      const bool barred =
+          std::any_of(cues.begin(), cues.end(), [&](const Found& c) {
+            const CueKind k = cue(c).kind;
+            // The verb's own object ("repelled 24 assaults") bars nothing.
+            const bool object =
+                c.first_token <= p.end_token + kRepelledObjectTokens;
+            return c.begin >= p.end && c.end <= m->begin &&
+                   ((k == CueKind::kClaim && !cue(c).weak && !object) ||
+                    k == CueKind::kClaimantBefore ||
+                    k == CueKind::kClaimantAfter ||
+                    k == CueKind::kHypothetical);
+          });
+      if (!barred) item.place = m;
+      break;
+    }
+    const Found* located = nullptr;
+    for (const Found* l : locatives) {
+      if (l->begin >= p.end && l->begin - p.end <= kLocativeGap &&
+          in_clause(p.end, l->begin)) {
+        located = l;
         break;
       }
+    }
+    if (located != nullptr &&
+        (item.place == nullptr || item.place->begin < located->end ||
+         item.place->begin - located->end > kLocationPhraseBytes)) {
+      item.place = nullptr;
+      continue;
     }
     // "in the Kursk region towards Berdin": the place inside it is meant.
     if (item.place != nullptr &&
@@ -475,7 +821,23 @@ void Extractor::Impl::ExtractSentence(
     }
     if (item.place == nullptr) {
       for (const auto* m : places) {
-        if (m->end <= p.begin) item.place = m;
+        if (m->end > p.begin) continue;
+        const bool set_before =
+            std::any_of(locatives.begin(), locatives.end(),
+                        [&](const Found* l) {
+                          return l->end <= m->begin &&
+                                 m->begin - l->end <= kFrontedLocativeGap;
+                        }) ||
+            std::any_of(cues.begin(), cues.end(), [&](const Found& c) {
+              return cue(c).kind == CueKind::kNearBefore && c.end <= m->begin &&
+                     m->begin - c.end <= kNearGap;
+            });
+        // Losses belong to the strike reported before them ("shelled
+        // Kupiansk, injuring four").
+        if (in_clause(m->end, p.begin) || set_before ||
+            item.type == v1::CLAIM_TYPE_CASUALTIES) {
+          item.place = m;
+        }
       }
     }
     if (item.type == v1::CLAIM_TYPE_CONTROL && has_area &&
@@ -517,6 +879,8 @@ void Extractor::Impl::ExtractSentence(
   }
 
   absl::flat_hash_set<std::string> emitted;
+  const size_t first_claim = claims->size();
+  std::optional<uint32_t> last_doer, last_claimant;
   for (size_t i = 0; i < pending.size(); ++i) {
     if (dropped[i]) continue;
     const Pending& item = pending[i];
@@ -528,7 +892,7 @@ void Extractor::Impl::ExtractSentence(
 
     const Found* claimant = claimant_for(p);
     const ActorEntry* claimant_entry =
-        claimant != nullptr ? &actor(*claimant) : *document_claimant;
+        claimant != nullptr ? &actor(*claimant) : context->header;
     const v1::Side claimant_side =
         claimant_entry != nullptr && claimant_entry->rule == SideRule::kFixed
             ? claimant_entry->side
@@ -575,10 +939,14 @@ void Extractor::Impl::ExtractSentence(
                                                : claimant_side;
     }
     if (entry.kind == CueKind::kClaim && entry.opposite) side = Opposite(side);
+    // Neither where nor whose: nothing the conflict state can hold.
+    if (place == nullptr && side == v1::SIDE_UNSPECIFIED) continue;
 
-    const std::string key =
-        absl::StrCat(type, "|", place != nullptr ? place->place().id : "");
+    const std::string key = absl::StrCat(
+        type, "|", place != nullptr ? place->place().id : "", "|", side);
     if (!emitted.insert(key).second) continue;
+    if (doer != nullptr) last_doer = doer->index;
+    if (claimant != nullptr) last_claimant = claimant->index;
 
     v1::Claim claim;
     claim.set_type(type);
@@ -627,6 +995,35 @@ void Extractor::Impl::ExtractSentence(
     claim.set_sentence(ValidUtf8(text.substr(begin, end - begin)));
     claims->push_back(std::move(claim));
   }
+
+  // What the next sentence's anaphors may refer to.
+  for (const gazetteer::Mention* m : mentions) {
+    const gazetteer::Place* place = &m->place();
+    switch (Group(place->kind)) {
+      case AnaphorTarget::kSettlement:
+        context->last_settlement = place;
+        break;
+      case AnaphorTarget::kFeature:
+        context->last_feature = place;
+        break;
+      case AnaphorTarget::kRegion:
+        context->last_region = place;
+        break;
+      default:
+        break;
+    }
+  }
+  std::optional<uint32_t> subject;
+  for (const Found& a : actors) {
+    context->last_actor_of_kind[actor(a).kind] = a.index;
+    if (!subject.has_value() && !IsObserver(actor(a).kind)) subject = a.index;
+  }
+  if (!last_claimant.has_value() && !attributions.empty()) {
+    last_claimant = attributions.back().actor->index;
+  }
+  context->previous_doer = last_doer.has_value() ? last_doer : subject;
+  context->previous_claimant = last_claimant;
+  context->Advance(end, first_claim, claims->size());
 }
 
 }  // namespace frontline::extract

@@ -149,7 +149,8 @@ absl::StatusOr<std::vector<PatternEntry>> ParsePatterns(
           {"region-of", CueKind::kRegionOf},
           {"complementizer", CueKind::kComplementizer},
           {"conjunction", CueKind::kConjunction},
-          {"appositive", CueKind::kAppositive}};
+          {"appositive", CueKind::kAppositive},
+          {"negation", CueKind::kNegation}};
   std::vector<PatternEntry> patterns;
   for (const Row& row : Rows(contents)) {
     if (row.fields.size() != 4) {

@@ -45,6 +45,7 @@ enum class CueKind {
   kComplementizer,  // "that", "що": reported content begins.
   kConjunction,     // "and", "і": joins coordinated actors.
   kAppositive,      // "a", "which": opens a description of the word before.
+  kNegation,        // "no", "not": the pattern right after did not happen.
 };
 
 // What an anaphor refers back to.

@@ -10,6 +10,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "google/protobuf/timestamp.pb.h"
 #include "libs/extract/dictionary.h"
@@ -38,6 +39,8 @@ constexpr uint32_t kRegionQualifierGap = 16;
 constexpr uint32_t kRegionThenPlaceGap = 48;
 // "repelled 24 assaults": how many words may part the verb from its object.
 constexpr uint32_t kRepelledObjectTokens = 3;
+// How many words may part a negation from the pattern it negates.
+constexpr uint32_t kNegatedGapTokens = 1;
 // How far (bytes) a place may follow "region of" to be read as its region.
 constexpr uint32_t kRegionOfGap = 2;
 // How far (bytes) "said" may follow "they" for "they" to be the speaker.
@@ -95,6 +98,16 @@ v1::Side Opposite(v1::Side side) {
   if (side == v1::SIDE_RUSSIA) return v1::SIDE_UKRAINE;
   if (side == v1::SIDE_UKRAINE) return v1::SIDE_RUSSIA;
   return v1::SIDE_UNSPECIFIED;
+}
+
+// "", " Oleh" or " Oleh Petrovych": at most two capitalized words (any
+// word not starting with ASCII is taken as a name too).
+bool IsFirstNames(absl::string_view s) {
+  int words = 0;
+  for (absl::string_view w : absl::StrSplit(s, ' ', absl::SkipEmpty())) {
+    if (++words > 2 || absl::ascii_islower(w[0])) return false;
+  }
+  return true;
 }
 
 // The anaphor group a place answers to ("the town", "the plant", "the
@@ -446,6 +459,19 @@ void Extractor::Impl::ExtractSentence(
                                      text.substr(f->end, c->begin - f->end));
                         });
         referent = speaks ? context->previous_claimant : context->previous_doer;
+        // "Russian forces said they captured": the speaker.
+        for (const Found* c : claimant_before_cues) {
+          if (c->end > f->begin || f->begin - c->end > kPronounSpeaksGap ||
+              HasClausePunctuation(text.substr(c->end, f->begin - c->end))) {
+            continue;
+          }
+          for (const Found& a : actors) {
+            if (a.end <= c->begin && c->begin - a.end <= kClaimantBeforeGap &&
+                !HasClausePunctuation(text.substr(a.end, c->begin - a.end))) {
+              referent = a.index;
+            }
+          }
+        }
       }
       if (referent.has_value()) {
         actors.push_back(
@@ -543,6 +569,15 @@ void Extractor::Impl::ExtractSentence(
   const std::vector<const Found*> conjunctions = cues_of(CueKind::kConjunction);
   const std::vector<const Found*> appositives = cues_of(CueKind::kAppositive);
 
+  // "no casualties", "did not capture": nothing happened.
+  const std::vector<const Found*> negations = cues_of(CueKind::kNegation);
+  std::erase_if(patterns, [&](const Found* p) {
+    return std::any_of(
+        negations.begin(), negations.end(), [&](const Found* n) {
+          return n->end_token <= p->first_token &&
+                 p->first_token - n->end_token <= kNegatedGapTokens;
+        });
+  });
   // "would still take two years to seize", "whether it has fallen": no
   // report of a change of hands. Activity nouns stay ("could allow Russia to
   // broaden its assault" still reports an assault).
@@ -635,7 +670,11 @@ void Extractor::Impl::ExtractSentence(
       if (a.end > close || close - a.end > 1) continue;
       absl::string_view lead = absl::StripTrailingAsciiWhitespace(
           text.substr(begin, a.begin - begin));
-      if (absl::EndsWith(lead, ",")) return &a;
+      const size_t comma = lead.rfind(',');
+      if (comma != absl::string_view::npos &&
+          IsFirstNames(lead.substr(comma + 1))) {
+        return &a;
+      }
     }
     const size_t open = before.substr(0, before.size() - 1).rfind(',');
     if (open == absl::string_view::npos ||
@@ -686,8 +725,12 @@ void Extractor::Impl::ExtractSentence(
       }
       ++trailing;
     }
-    const bool postposed = cue(*f).kind == CueKind::kClaimantAfter ||
-                           trailing <= kPostposedTrailingWords;
+    const bool reports_that = std::any_of(
+        complementizers.begin(), complementizers.end(),
+        [&](const Found* c) { return c->first_token == from; });
+    const bool postposed =
+        cue(*f).kind == CueKind::kClaimantAfter ||
+        (trailing <= kPostposedTrailingWords && !reports_that);
     attributions.push_back({f, found, postposed});
   }
   const Found* denier =
@@ -769,6 +812,28 @@ void Extractor::Impl::ExtractSentence(
   auto in_clause = [&](uint32_t from, uint32_t to) {
     return !HasClausePunctuation(text.substr(from, to - from));
   };
+  // "Kurajove, a key target of its attacks, has fallen": a place that no
+  // pattern precedes, set off by a description, is the subject.
+  auto is_described_subject = [&](const gazetteer::Mention& m,
+                                  const Found& p) {
+    const bool after_pattern =
+        std::any_of(cues.begin(), cues.end(), [&](const Found& c) {
+          return cue(c).kind == CueKind::kClaim && c.end <= m.begin;
+        });
+    if (after_pattern) return false;
+    absl::string_view gap = text.substr(m.end, p.begin - m.end);
+    if (!absl::StartsWith(gap, ",")) return false;
+    const size_t close = gap.find(',', 1);
+    if (close == absl::string_view::npos || close > kAppositiveMaxBytes ||
+        HasClausePunctuation(gap.substr(close + 1)) ||
+        HasClausePunctuation(gap.substr(1, close - 1))) {
+      return false;
+    }
+    return std::any_of(appositives.begin(), appositives.end(),
+                       [&](const Found* a) {
+                         return a->begin > m.end && a->begin - m.end <= 3;
+                       });
+  };
   for (Pending& item : pending) {
     const Found& p = *item.pattern;
     // The place: the first one after the pattern unless another pattern or
@@ -835,7 +900,8 @@ void Extractor::Impl::ExtractSentence(
         // Losses belong to the strike reported before them ("shelled
         // Kupiansk, injuring four").
         if (in_clause(m->end, p.begin) || set_before ||
-            item.type == v1::CLAIM_TYPE_CASUALTIES) {
+            item.type == v1::CLAIM_TYPE_CASUALTIES ||
+            is_described_subject(*m, p)) {
           item.place = m;
         }
       }

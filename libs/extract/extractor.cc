@@ -572,11 +572,10 @@ void Extractor::Impl::ExtractSentence(
   // "no casualties", "did not capture": nothing happened.
   const std::vector<const Found*> negations = cues_of(CueKind::kNegation);
   std::erase_if(patterns, [&](const Found* p) {
-    return std::any_of(
-        negations.begin(), negations.end(), [&](const Found* n) {
-          return n->end_token <= p->first_token &&
-                 p->first_token - n->end_token <= kNegatedGapTokens;
-        });
+    return std::any_of(negations.begin(), negations.end(), [&](const Found* n) {
+      return n->end_token <= p->first_token &&
+             p->first_token - n->end_token <= kNegatedGapTokens;
+    });
   });
   // "would still take two years to seize", "whether it has fallen": no
   // report of a change of hands. Activity nouns stay ("could allow Russia to
@@ -588,11 +587,21 @@ void Extractor::Impl::ExtractSentence(
         type != v1::CLAIM_TYPE_WITHDRAWAL) {
       return false;
     }
-    return std::any_of(
-        hypotheticals.begin(), hypotheticals.end(), [&](const Found* h) {
-          return h->end <= p->begin &&
-                 !HasClausePunctuation(text.substr(h->end, p->begin - h->end));
-        });
+    // "The fall of Kurakhove could allow ...": speculation about what an
+    // event leads to.
+    const bool subject_of_modal =
+        p->first_token <= 1 &&
+        std::any_of(
+            hypotheticals.begin(), hypotheticals.end(), [&](const Found* h) {
+              return h->begin >= p->end && !HasClausePunctuation(text.substr(
+                                               p->end, h->begin - p->end));
+            });
+    return subject_of_modal ||
+           std::any_of(
+               hypotheticals.begin(), hypotheticals.end(), [&](const Found* h) {
+                 return h->end <= p->begin && !HasClausePunctuation(text.substr(
+                                                  h->end, p->begin - h->end));
+               });
   });
   // "X did not comment on the claim that ...": nobody asserts anything,
   // unless someone else in the sentence says it.
@@ -725,9 +734,9 @@ void Extractor::Impl::ExtractSentence(
       }
       ++trailing;
     }
-    const bool reports_that = std::any_of(
-        complementizers.begin(), complementizers.end(),
-        [&](const Found* c) { return c->first_token == from; });
+    const bool reports_that =
+        std::any_of(complementizers.begin(), complementizers.end(),
+                    [&](const Found* c) { return c->first_token == from; });
     const bool postposed =
         cue(*f).kind == CueKind::kClaimantAfter ||
         (trailing <= kPostposedTrailingWords && !reports_that);
@@ -814,8 +823,7 @@ void Extractor::Impl::ExtractSentence(
   };
   // "Kurajove, a key target of its attacks, has fallen": a place that no
   // pattern precedes, set off by a description, is the subject.
-  auto is_described_subject = [&](const gazetteer::Mention& m,
-                                  const Found& p) {
+  auto is_described_subject = [&](const gazetteer::Mention& m, const Found& p) {
     const bool after_pattern =
         std::any_of(cues.begin(), cues.end(), [&](const Found& c) {
           return cue(c).kind == CueKind::kClaim && c.end <= m.begin;
@@ -890,11 +898,12 @@ void Extractor::Impl::ExtractSentence(
         const bool set_before =
             std::any_of(locatives.begin(), locatives.end(),
                         [&](const Found* l) {
-                          return l->end <= m->begin &&
+                          return l->first_token == 0 && l->end <= m->begin &&
                                  m->begin - l->end <= kFrontedLocativeGap;
                         }) ||
             std::any_of(cues.begin(), cues.end(), [&](const Found& c) {
-              return cue(c).kind == CueKind::kNearBefore && c.end <= m->begin &&
+              return cue(c).kind == CueKind::kNearBefore &&
+                     c.first_token == 0 && c.end <= m->begin &&
                      m->begin - c.end <= kNearGap;
             });
         // Losses belong to the strike reported before them ("shelled

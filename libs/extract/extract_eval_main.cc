@@ -1,10 +1,11 @@
 // extract_eval: scores the claim coder on the labeled sets.
 //
 //   extract_eval [--verbose] [--matched] [--data DIR] [--gazetteer FILE]
-//   FILE.jsonl...
+//                [FILE.jsonl...]
 //
-// With no files: the tuned and held-out sets of testdata/labeled, and the
-// seed labels when FRONTLINE_SHARED_DIR names a directory holding seeds/.
+// With no files: the tuned, held-out and article sets of testdata/labeled,
+// and the seed labels when FRONTLINE_SHARED_DIR names a directory holding
+// seeds/. --verbose lists missed and spurious claims, --matched the matches.
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -69,7 +70,8 @@ int main(int argc, char** argv) {
       sets;
   if (files.empty()) {
     const std::string dir = FRONTLINE_EXTRACT_LABELED;
-    files = {dir + "/tuned.jsonl", dir + "/heldout.jsonl"};
+    files = {dir + "/tuned.jsonl", dir + "/heldout.jsonl",
+             dir + "/articles_dev.jsonl", dir + "/articles_blind.jsonl"};
   }
   for (const std::string& file : files) {
     auto set = frontline::extract::LoadLabeledSet(file);

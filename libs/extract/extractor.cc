@@ -138,6 +138,10 @@ gazetteer::Mention Stand(const gazetteer::Mention& m,
 // What earlier sentences leave for later ones: the document's header
 // claimant and the referents of anaphors.
 struct DocumentContext {
+  // The side a text's "our forces" and "the enemy" are relative to when
+  // nobody is named as speaking: Ukrainian text speaks for Ukraine, Russian
+  // text for Russia.
+  v1::Side voice = v1::SIDE_UNSPECIFIED;
   const ActorEntry* header = nullptr;
   const gazetteer::Place* last_settlement = nullptr;
   const gazetteer::Place* last_feature = nullptr;
@@ -302,6 +306,8 @@ std::vector<v1::Claim> Extractor::Extract(absl::string_view text,
 
   std::vector<v1::Claim> claims;
   DocumentContext context;
+  if (language == "uk") context.voice = v1::SIDE_UKRAINE;
+  if (language == "ru") context.voice = v1::SIDE_RUSSIA;
   size_t next_mention = 0;
   for (const SentenceSpan& span : sentences) {
     std::vector<gazetteer::Mention> mentions;
@@ -737,9 +743,17 @@ void Extractor::Impl::ExtractSentence(
     const bool reports_that =
         std::any_of(complementizers.begin(), complementizers.end(),
                     [&](const Found* c) { return c->first_token == from; });
+    // "..., ISW said in a note citing footage": where or when it said it.
+    const bool circumstance =
+        std::any_of(cues.begin(), cues.end(), [&](const Found& c) {
+          const CueKind k = cue(c).kind;
+          return c.first_token == from &&
+                 (k == CueKind::kLocative || k == CueKind::kTime);
+        });
     const bool postposed =
         cue(*f).kind == CueKind::kClaimantAfter ||
-        (trailing <= kPostposedTrailingWords && !reports_that);
+        ((trailing <= kPostposedTrailingWords || circumstance) &&
+         !reports_that);
     attributions.push_back({f, found, postposed});
   }
   const Found* denier =
@@ -841,6 +855,17 @@ void Extractor::Impl::ExtractSentence(
                        [&](const Found* a) {
                          return a->begin > m.end && a->begin - m.end <= 3;
                        });
+  };
+  // "in the eastern Ukrainian region", "inside Russia": a location, not
+  // an actor.
+  auto is_location = [&](const Found& a) {
+    return std::any_of(locatives.begin(), locatives.end(), [&](const Found* l) {
+      return l->end <= a.begin && a.begin - l->end <= kFrontedLocativeGap &&
+             in_clause(l->end, a.begin) &&
+             std::none_of(places.begin(), places.end(), [&](const auto* m) {
+               return m->begin >= l->end && m->end <= a.begin;
+             });
+    });
   };
   for (Pending& item : pending) {
     const Found& p = *item.pattern;
@@ -983,6 +1008,7 @@ void Extractor::Impl::ExtractSentence(
     const Found* doer = nullptr;
     for (const Found& a : actors) {
       if (&a == claimant || IsObserver(actor(a).kind)) continue;
+      if (actor(a).kind == v1::ACTOR_KIND_STATE && is_location(a)) continue;
       if (a.begin >= boundary && a.end <= p.begin) doer = &a;
     }
     // After the verb only when the claimant does not speak for a side
@@ -998,6 +1024,23 @@ void Extractor::Impl::ExtractSentence(
         }
       }
     }
+    // Losses are of the side named after the verb when there is one
+    // ("Ukrainian troops killed 60 Russian soldiers").
+    if (type == v1::CLAIM_TYPE_CASUALTIES) {
+      for (const Found& a : actors) {
+        if (&a == claimant || IsObserver(actor(a).kind) || is_location(a)) {
+          continue;
+        }
+        if (a.begin >= p.end && in_clause(p.end, a.begin)) {
+          doer = &a;
+          break;
+        }
+      }
+    }
+    // "ворог" and "наші" are relative to whoever speaks: the claimant, else
+    // the side a text in this language speaks for.
+    const v1::Side voice =
+        IsBelligerent(claimant_side) ? claimant_side : context->voice;
     v1::Side side = v1::SIDE_UNSPECIFIED;
     if (entry.kind == CueKind::kClaim &&
         entry.fixed_side != v1::SIDE_UNSPECIFIED) {
@@ -1005,8 +1048,8 @@ void Extractor::Impl::ExtractSentence(
     } else if (doer != nullptr) {
       const ActorEntry& a = actor(*doer);
       side = a.rule == SideRule::kFixed ? a.side
-             : a.rule == SideRule::kOwn ? claimant_side
-                                        : Opposite(claimant_side);
+             : a.rule == SideRule::kOwn ? voice
+                                        : Opposite(voice);
     } else if (IsBelligerent(claimant_side)) {
       // Nobody named: the claimant's own side, except that one denies the
       // other side's gains ("Kyiv denied that Dachne had fallen").
@@ -1014,8 +1057,8 @@ void Extractor::Impl::ExtractSentence(
                                                : claimant_side;
     }
     if (entry.kind == CueKind::kClaim && entry.opposite) side = Opposite(side);
-    // Neither where nor whose: nothing the conflict state can hold.
-    if (place == nullptr && side == v1::SIDE_UNSPECIFIED) continue;
+    // Whose act it is stays unknown: nothing the conflict state can hold.
+    if (!IsBelligerent(side)) continue;
 
     const std::string key = absl::StrCat(
         type, "|", place != nullptr ? place->place().id : "", "|", side);

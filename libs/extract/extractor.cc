@@ -178,6 +178,13 @@ bool IsGain(v1::ClaimType type) {
          type == v1::CLAIM_TYPE_TERRITORY_HELD;
 }
 
+// Strikes and losses: what a side reports the other side doing to it.
+bool IsHarm(v1::ClaimType type) {
+  return type == v1::CLAIM_TYPE_DRONE_STRIKE ||
+         type == v1::CLAIM_TYPE_MISSILE_STRIKE ||
+         type == v1::CLAIM_TYPE_SHELLING || type == v1::CLAIM_TYPE_CASUALTIES;
+}
+
 // Punctuation that ends a clause: a claimant is not separated from "said"
 // by it ("..., military analysts said" does not make the place a speaker).
 bool HasClausePunctuation(absl::string_view gap) {
@@ -697,9 +704,15 @@ void Extractor::Impl::ExtractSentence(
       return nullptr;
     }
     const uint32_t open_at = begin + open;
-    const bool described = std::any_of(
-        appositives.begin(), appositives.end(), [&](const Found* c) {
-          return c->begin > open_at && c->begin - open_at <= 2;
+    // A description ("a Russian state outlet", "which tracks the front") or
+    // an aside naming nobody ("for its part").
+    const bool described =
+        std::any_of(appositives.begin(), appositives.end(),
+                    [&](const Found* c) {
+                      return c->begin > open_at && c->begin - open_at <= 2;
+                    }) ||
+        std::none_of(actors.begin(), actors.end(), [&](const Found& a) {
+          return a.begin > open_at && a.end <= close;
         });
     if (!described ||
         HasClausePunctuation(text.substr(open_at + 1, close - open_at - 1))) {
@@ -726,6 +739,23 @@ void Extractor::Impl::ExtractSentence(
       }
     } else {
       found = nearest_after(f->end, kClaimantAfterGap, false);
+      // "according to the spokesman for the Khortytsia group, Viktor
+      // Trehubov": the person named last.
+      for (const Found& a : actors) {
+        if (found == nullptr || a.begin <= found->end ||
+            actor(a).kind != v1::ACTOR_KIND_OFFICIAL ||
+            a.begin - found->end > kClaimantAfterGap) {
+          continue;
+        }
+        absl::string_view gap = absl::StripTrailingAsciiWhitespace(
+            text.substr(found->end, a.begin - found->end));
+        const size_t comma = gap.rfind(',');
+        if (comma != absl::string_view::npos &&
+            IsFirstNames(gap.substr(comma + 1))) {
+          found = &a;
+          break;
+        }
+      }
     }
     if (found == nullptr) continue;
     // Words after the cue (and the speaker after it) before the clause ends.
@@ -788,8 +818,7 @@ void Extractor::Impl::ExtractSentence(
   const bool denies_reports =
       std::any_of(cues.begin(), cues.end(), [&](const Found& c) {
         return cue(c).kind == CueKind::kAnaphor &&
-               cue(c).anaphor == AnaphorTarget::kReports && denial != nullptr &&
-               c.begin >= denial->end;
+               cue(c).anaphor == AnaphorTarget::kReports;
       });
   if (patterns.empty() && denial != nullptr && denier != nullptr &&
       denies_reports && places.empty() && figures.empty() && same_paragraph) {
@@ -867,6 +896,15 @@ void Extractor::Impl::ExtractSentence(
              });
     });
   };
+  // Whether a claim pattern or an attribution stands in [from, to).
+  auto has_cue_between = [&](uint32_t from, uint32_t to) {
+    return std::any_of(cues.begin(), cues.end(), [&](const Found& c) {
+      const CueKind k = cue(c).kind;
+      return c.begin >= from && c.end <= to &&
+             (k == CueKind::kClaim || k == CueKind::kClaimantBefore ||
+              k == CueKind::kClaimantAfter);
+    });
+  };
   for (Pending& item : pending) {
     const Found& p = *item.pattern;
     // The place: the first one after the pattern unless another pattern or
@@ -911,7 +949,8 @@ void Extractor::Impl::ExtractSentence(
       for (const auto* m : places) {
         if (m->begin >= item.place->end &&
             m->begin - item.place->end <= kRegionThenPlaceGap &&
-            m->place().region_id == item.place->place().id) {
+            m->place().region_id == item.place->place().id &&
+            !has_cue_between(item.place->end, m->begin)) {
           item.place = m;
           break;
         }
@@ -962,6 +1001,11 @@ void Extractor::Impl::ExtractSentence(
       const Pending& b = pending[j];
       if (a.weak && !b.weak && same_place(a, b)) dropped[i] = true;
       if (a.type == v1::CLAIM_TYPE_ASSAULT) {
+        // "captured Rodynske as a result of offensive actions".
+        if (b.type == v1::CLAIM_TYPE_CAPTURE && a.place != nullptr &&
+            same_place(a, b)) {
+          dropped[i] = true;
+        }
         if (b.type == v1::CLAIM_TYPE_REPELLED_ATTACK &&
             a.pattern->first_token >= b.pattern->end_token &&
             a.pattern->first_token - b.pattern->end_token <=
@@ -1050,11 +1094,14 @@ void Extractor::Impl::ExtractSentence(
       side = a.rule == SideRule::kFixed ? a.side
              : a.rule == SideRule::kOwn ? voice
                                         : Opposite(voice);
-    } else if (IsBelligerent(claimant_side)) {
-      // Nobody named: the claimant's own side, except that one denies the
+    } else if (IsBelligerent(voice)) {
+      // Nobody named: the speaker's own side, except that one denies the
       // other side's gains ("Kyiv denied that Dachne had fallen").
-      side = denial != nullptr && IsGain(type) ? Opposite(claimant_side)
-                                               : claimant_side;
+      // Strikes and losses with nobody named are the other side's doing
+      // ("поранено двох цивільних" in a Ukrainian report).
+      // A denier denies the other side's gains and its own side's harm.
+      const bool others = denial != nullptr ? IsGain(type) : IsHarm(type);
+      side = others ? Opposite(voice) : voice;
     }
     if (entry.kind == CueKind::kClaim && entry.opposite) side = Opposite(side);
     // Whose act it is stays unknown: nothing the conflict state can hold.

@@ -150,7 +150,8 @@ absl::StatusOr<std::vector<PatternEntry>> ParsePatterns(
           {"complementizer", CueKind::kComplementizer},
           {"conjunction", CueKind::kConjunction},
           {"appositive", CueKind::kAppositive},
-          {"negation", CueKind::kNegation}};
+          {"negation", CueKind::kNegation},
+          {"origin", CueKind::kOrigin}};
   std::vector<PatternEntry> patterns;
   for (const Row& row : Rows(contents)) {
     if (row.fields.size() != 4) {

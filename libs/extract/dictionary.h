@@ -46,6 +46,7 @@ enum class CueKind {
   kConjunction,     // "and", "і": joins coordinated actors.
   kAppositive,      // "a", "which": opens a description of the word before.
   kNegation,        // "no", "not": the pattern right after did not happen.
+  kOrigin,          // "from", "з": the place after it is where an act began.
 };
 
 // What an anaphor refers back to.

@@ -150,6 +150,8 @@ struct DocumentContext {
   // Of the previous sentence.
   std::optional<uint32_t> previous_doer;
   std::optional<uint32_t> previous_claimant;
+  // The place the previous sentence was about, and the latest before it.
+  const gazetteer::Place* previous_place = nullptr;
   size_t previous_end = 0;
   size_t previous_claims_begin = 0;  // [begin, end) of the claims.
   size_t previous_claims_end = 0;
@@ -885,6 +887,15 @@ void Extractor::Impl::ExtractSentence(
                          return a->begin > m.end && a->begin - m.end <= 3;
                        });
   };
+  // "attacks launched from the Kursk region", "запущено з Криму": where an
+  // act came from, not where it happened.
+  const std::vector<const Found*> origins = cues_of(CueKind::kOrigin);
+  auto is_origin = [&](const gazetteer::Mention& m) {
+    return std::any_of(origins.begin(), origins.end(), [&](const Found* o) {
+      return o->end <= m.begin && m.begin - o->end <= kFrontedLocativeGap &&
+             in_clause(o->end, m.begin);
+    });
+  };
   // "in the eastern Ukrainian region", "inside Russia": a location, not
   // an actor.
   auto is_location = [&](const Found& a) {
@@ -1025,6 +1036,8 @@ void Extractor::Impl::ExtractSentence(
   absl::flat_hash_set<std::string> emitted;
   const size_t first_claim = claims->size();
   std::optional<uint32_t> last_doer, last_claimant;
+  const gazetteer::Place* last_place = nullptr;
+  const gazetteer::Place* sentence_place = nullptr;
   for (size_t i = 0; i < pending.size(); ++i) {
     if (dropped[i]) continue;
     const Pending& item = pending[i];
@@ -1032,6 +1045,24 @@ void Extractor::Impl::ExtractSentence(
     const PatternEntry& entry = cue(p);
     const gazetteer::Mention* place = item.place;
     if (place == nullptr && figures.empty()) continue;
+    // A figure that is no area ("a dozen armored vehicles") anchors no
+    // place: the claim is where the text last was, in this sentence or the
+    // one before it. An area ("150 square miles inside Russia") and a toll
+    // of losses stand on their own.
+    const gazetteer::Mention* carried = nullptr;
+    if (place == nullptr && !has_area &&
+        item.type != v1::CLAIM_TYPE_CASUALTIES) {
+      for (const auto* m : places) {
+        if (m->end <= p.begin && !is_origin(*m)) carried = m;
+      }
+      if (carried == nullptr && context->previous_place != nullptr) {
+        gazetteer::Mention& m = resolved.emplace_back();
+        m.begin = m.end = begin;
+        m.candidates = {context->previous_place};
+        carried = &m;
+      }
+      place = carried;
+    }
     const v1::ClaimType type = item.type;
 
     const Found* claimant = claimant_for(p);
@@ -1111,6 +1142,7 @@ void Extractor::Impl::ExtractSentence(
         type, "|", place != nullptr ? place->place().id : "", "|", side);
     if (!emitted.insert(key).second) continue;
     if (doer != nullptr) last_doer = doer->index;
+    if (place != nullptr) last_place = &place->place();
     if (claimant != nullptr) last_claimant = claimant->index;
 
     v1::Claim claim;
@@ -1188,6 +1220,13 @@ void Extractor::Impl::ExtractSentence(
   }
   context->previous_doer = last_doer.has_value() ? last_doer : subject;
   context->previous_claimant = last_claimant;
+  for (const gazetteer::Mention* m : places) {
+    if (last_place == nullptr && !is_origin(*m)) sentence_place = &m->place();
+  }
+  if (context->previous_place == nullptr || sentence_place != nullptr) {
+    context->previous_place =
+        last_place != nullptr ? last_place : sentence_place;
+  }
   context->Advance(end, first_claim, claims->size());
 }
 

@@ -68,6 +68,17 @@ TEST(EvalTest, HeldOutSetHoldsRecordedFigures) {
   Check("heldout.jsonl", *docs);
 }
 
+TEST(EvalTest, ArticleSetsHoldRecordedFigures) {
+  for (const std::string name :
+       {"articles_dev.jsonl", "articles_blind.jsonl"}) {
+    auto docs =
+        LoadLabeledSet(std::string(FRONTLINE_EXTRACT_LABELED) + "/" + name);
+    ASSERT_TRUE(docs.ok()) << docs.status();
+    EXPECT_GE(docs->size(), 6u) << name;
+    Check(name, *docs);
+  }
+}
+
 TEST(EvalTest, SeedsHoldRecordedFigures) {
   const char* shared = std::getenv("FRONTLINE_SHARED_DIR");
   if (shared == nullptr) GTEST_SKIP() << "FRONTLINE_SHARED_DIR is not set";

@@ -3,37 +3,32 @@
 //
 //   extract_bench --benchmark_repetitions=5 --benchmark_report_aggregates_only
 //
-// Texts: the five seeds (FRONTLINE_SHARED_DIR/seeds) when present, else the
-// labeled set's documents.
+// Texts: the five seeds (libs/testing/seeds.h) when present, else the labeled
+// set's documents.
 #include <cstdio>
 #include <cstdlib>
-#include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "benchmark/benchmark.h"
 #include "libs/extract/extractor.h"
 #include "libs/gazetteer/gazetteer.h"
+#include "libs/testing/seeds.h"
 
 namespace frontline::extract {
 namespace {
 
 std::vector<std::string> Corpus() {
   std::vector<std::string> texts;
-  const char* env = std::getenv("FRONTLINE_SHARED_DIR");
-  const std::filesystem::path seeds =
-      std::filesystem::path(env != nullptr ? env : FRONTLINE_SHARED_DIR) /
-      "seeds";
-  if (std::filesystem::is_directory(seeds)) {
-    for (const auto& entry : std::filesystem::directory_iterator(seeds)) {
-      std::ifstream in(entry.path(), std::ios::binary);
-      std::stringstream text;
-      text << in.rdbuf();
-      texts.push_back(text.str());
-    }
+  absl::StatusOr<std::vector<seeds::Seed>> loaded =
+      seeds::ReadSeeds(seeds::SeedsDir());
+  if (!loaded.ok()) {
+    std::fprintf(stderr, "%s\n", loaded.status().ToString().c_str());
+    std::exit(1);
   }
+  for (seeds::Seed& seed : *loaded) texts.push_back(std::move(seed.text));
   if (texts.empty()) {
     std::ifstream in(std::string(FRONTLINE_EXTRACT_LABELED) + "/tuned.jsonl");
     std::string line;

@@ -8,6 +8,7 @@
 #include "libs/ingest_input/stamp.h"
 #include "libs/pipeline/raw_documents.h"
 #include "libs/telegram/utf8.h"
+#include "libs/text/utf8.h"
 
 namespace frontline::ingest_input {
 namespace {
@@ -56,7 +57,7 @@ v1::RawDocument MakeWholeDocument(std::string body, InputFormat format,
   } else {
     doc.set_content_type(
         absl::StrCat(html ? "text/html" : "text/plain",
-                     telegram::IsValidUtf8(body) ? "; charset=utf-8" : ""));
+                     text::IsValidUtf8(body) ? "; charset=utf-8" : ""));
   }
   if (html) doc.set_title(HtmlTitle(body));
   doc.set_body(std::move(body));

@@ -6,8 +6,8 @@
 //   --benchmark_report_aggregates_only
 //
 // Documents: the three HTML articles of libs/text/testdata (en, uk, ru) and,
-// when present, the five seed reports (FRONTLINE_SHARED_DIR/seeds) as plain
-// text.
+// when present, the five seed reports (libs/testing/seeds.h) as plain text.
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -18,6 +18,7 @@
 #include "benchmark/benchmark.h"
 #include "frontline/v1/raw_document.pb.h"
 #include "libs/normalize/normalizer.h"
+#include "libs/testing/seeds.h"
 
 namespace frontline::normalize {
 namespace {
@@ -52,16 +53,15 @@ std::vector<v1::RawDocument> Corpus() {
     docs.push_back(Raw(name, v1::RAW_FORMAT_HTML, "text/html; charset=utf-8",
                        ReadFile(root / "libs/text/testdata" / name)));
   }
-  const char* env = std::getenv("FRONTLINE_SHARED_DIR");
-  const std::filesystem::path seeds =
-      std::filesystem::path(env != nullptr ? env : FRONTLINE_SHARED_DIR) /
-      "seeds";
-  if (std::filesystem::is_directory(seeds)) {
-    for (const auto& entry : std::filesystem::directory_iterator(seeds)) {
-      docs.push_back(Raw(entry.path().filename().string(),
-                         v1::RAW_FORMAT_PLAIN_TEXT, "text/plain; charset=utf-8",
-                         ReadFile(entry.path())));
-    }
+  absl::StatusOr<std::vector<seeds::Seed>> loaded =
+      seeds::ReadSeeds(seeds::SeedsDir());
+  if (!loaded.ok()) {
+    std::fprintf(stderr, "%s\n", loaded.status().ToString().c_str());
+    std::exit(1);
+  }
+  for (seeds::Seed& seed : *loaded) {
+    docs.push_back(Raw(seed.name, v1::RAW_FORMAT_PLAIN_TEXT,
+                       "text/plain; charset=utf-8", std::move(seed.text)));
   }
   return docs;
 }

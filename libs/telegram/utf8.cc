@@ -95,15 +95,4 @@ std::string RepairUtf8(absl::string_view bytes) {
   return out;
 }
 
-bool IsValidUtf8(absl::string_view bytes) {
-  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
-  size_t i = 0;
-  while (i < bytes.size()) {
-    const int verdict = ClassifySequence(p + i, bytes.size() - i);
-    if (verdict <= 0) return false;
-    i += verdict;
-  }
-  return true;
-}
-
 }  // namespace frontline::telegram

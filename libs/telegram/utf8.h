@@ -34,9 +34,6 @@ class Utf8Repairer {
 // Repairs a complete string.
 std::string RepairUtf8(absl::string_view bytes);
 
-// True when `bytes` is valid UTF-8.
-bool IsValidUtf8(absl::string_view bytes);
-
 }  // namespace frontline::telegram
 
 #endif  // FRONTLINE_LIBS_TELEGRAM_UTF8_H_

@@ -12,7 +12,6 @@ constexpr char kFffd[] = "\xEF\xBF\xBD";
 TEST(TelegramRepairUtf8Test, ValidTextPassesUnchanged) {
   const std::string text = "Курахове, Kurakhove, Курахово 🔥";
   EXPECT_EQ(RepairUtf8(text), text);
-  EXPECT_TRUE(IsValidUtf8(text));
 }
 
 TEST(TelegramRepairUtf8Test, StrayBytesBecomeOneReplacementEach) {
@@ -20,7 +19,6 @@ TEST(TelegramRepairUtf8Test, StrayBytesBecomeOneReplacementEach) {
                        "b"),
             std::string("a") + kFffd + kFffd + "b");
   EXPECT_EQ(RepairUtf8("\x80"), kFffd);
-  EXPECT_FALSE(IsValidUtf8("a\xFF"));
 }
 
 TEST(TelegramRepairUtf8Test, OverlongsSurrogatesAndOutOfRangeAreReplaced) {

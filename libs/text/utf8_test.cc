@@ -24,6 +24,17 @@ TEST(Utf8Test, EachMaximalIllFormedSubpartBecomesOneReplacement) {
   EXPECT_FALSE(IsValidUtf8("\xFF"));
 }
 
+TEST(Utf8Test, IsValidUtf8JudgesEachKindOfSequence) {
+  EXPECT_TRUE(IsValidUtf8("Покровськ 🔥"));
+  EXPECT_TRUE(IsValidUtf8("\xF4\x8F\xBF\xBF"));   // U+10FFFF.
+  EXPECT_FALSE(IsValidUtf8("a\xFF"));             // Never a UTF-8 byte.
+  EXPECT_FALSE(IsValidUtf8("a\x80"));             // Stray continuation.
+  EXPECT_FALSE(IsValidUtf8("\xC0\xAF"));          // Overlong.
+  EXPECT_FALSE(IsValidUtf8("\xED\xA0\x80"));      // Surrogate.
+  EXPECT_FALSE(IsValidUtf8("\xF4\x90\x80\x80"));  // Past U+10FFFF.
+  EXPECT_FALSE(IsValidUtf8("\xF0\x9F\x94"));      // Truncated.
+}
+
 TEST(Utf8Test, NulIsValid) {
   const std::string with_nul("a\0b", 3);
   EXPECT_TRUE(IsValidUtf8(with_nul));

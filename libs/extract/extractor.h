@@ -44,8 +44,14 @@ class Extractor {
   // the document. `language` ("en", "uk", "ru") selects the verb patterns
   // and quantity words; any other value uses those of every language.
   //
+  // Sentences are read in order with what earlier ones named: "the town",
+  // "they", "the ministry" and "denied those accounts" refer back (see
+  // EVAL.md for the rules).
+  //
   // Promises, per claim:
   //   - it has a verb pattern and an anchor: a place or a figure;
+  //   - its side is SIDE_RUSSIA or SIDE_UKRAINE (a claim whose side stays
+  //     unknown is not coded);
   //   - span is the sentence's byte range in `text`, sentence its text with
   //     ill-formed bytes replaced by U+FFFD (safe to serialize);
   //   - time is `published` moved by a relative expression of the sentence

@@ -39,6 +39,8 @@ constexpr uint32_t kRegionQualifierGap = 16;
 constexpr uint32_t kRegionThenPlaceGap = 48;
 // "repelled 24 assaults": how many words may part the verb from its object.
 constexpr uint32_t kRepelledObjectTokens = 3;
+// How far (bytes) a place joined by "and" may follow the one before it.
+constexpr uint32_t kJoinedPlaceGap = 48;
 // How many words may part a negation from the pattern it negates.
 constexpr uint32_t kNegatedGapTokens = 1;
 // How far (bytes) a place may follow "region of" to be read as its region.
@@ -994,6 +996,32 @@ void Extractor::Impl::ExtractSentence(
         (item.place == nullptr ||
          item.place->place().kind == gazetteer::PlaceKind::kRegion)) {
       item.type = v1::CLAIM_TYPE_TERRITORY_HELD;
+    }
+  }
+  // "near Mala Tokmachka and Orikhiv", "the facility and the nearby city of
+  // Enerhodar": each place joined to a claim's place is a claim too.
+  const size_t single = pending.size();
+  for (size_t i = 0; i < single; ++i) {
+    const gazetteer::Mention* last = pending[i].place;
+    if (last == nullptr || last->begin < pending[i].pattern->end) continue;
+    for (const auto* m : places) {
+      if (m->begin < last->end) continue;
+      if (m->begin - last->end > kJoinedPlaceGap ||
+          has_cue_between(last->end, m->begin)) {
+        break;
+      }
+      absl::string_view gap = text.substr(last->end, m->begin - last->end);
+      const bool joined =
+          std::any_of(conjunctions.begin(), conjunctions.end(),
+                      [&](const Found* c) {
+                        return c->begin >= last->end && c->end <= m->begin;
+                      }) ||
+          absl::StripAsciiWhitespace(gap) == ",";
+      if (!joined || m->place().kind == gazetteer::PlaceKind::kRegion) break;
+      Pending more = pending[i];
+      more.place = m;
+      pending.push_back(more);
+      last = m;
     }
   }
   // Which pending claims another makes redundant: a weak pattern where a

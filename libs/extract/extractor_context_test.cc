@@ -213,6 +213,20 @@ TEST(ExtractorContextTest, UkrainianReportVoiceSidesStrikesAndLosses) {
       << testing::PrintToString(Keys(claims));
 }
 
+TEST(ExtractorContextTest, PlacesJoinedByAndAreEachClaimed) {
+  const auto claims = Extract(
+      "Ukraine's General Staff said its troops had repelled seven Russian "
+      "assaults near Mala Tokmachka and Orikhiv.");
+  EXPECT_TRUE(Has(claims,
+                  "CLAIM_TYPE_REPELLED_ATTACK ua.zaporizhzhia.mala_tokmachka "
+                  "SIDE_UKRAINE ua.general_staff POLARITY_ASSERTED"))
+      << testing::PrintToString(Keys(claims));
+  EXPECT_TRUE(Has(claims,
+                  "CLAIM_TYPE_REPELLED_ATTACK ua.zaporizhzhia.orikhiv "
+                  "SIDE_UKRAINE ua.general_staff POLARITY_ASSERTED"))
+      << testing::PrintToString(Keys(claims));
+}
+
 TEST(ExtractorContextTest, FigureWithoutPlaceTakesThePlaceBefore) {
   const auto claims = Extract(
       "Fighting continued in the Kursk region on Sunday. The Russian Defense "

@@ -151,7 +151,8 @@ absl::StatusOr<std::vector<PatternEntry>> ParsePatterns(
           {"conjunction", CueKind::kConjunction},
           {"appositive", CueKind::kAppositive},
           {"negation", CueKind::kNegation},
-          {"origin", CueKind::kOrigin}};
+          {"origin", CueKind::kOrigin},
+          {"background", CueKind::kBackground}};
   std::vector<PatternEntry> patterns;
   for (const Row& row : Rows(contents)) {
     if (row.fields.size() != 4) {
@@ -238,7 +239,8 @@ absl::StatusOr<std::vector<PatternEntry>> ParsePatterns(
               {"feature", AnaphorTarget::kFeature},
               {"region", AnaphorTarget::kRegion},
               {"pronoun", AnaphorTarget::kPronoun},
-              {"reports", AnaphorTarget::kReports}};
+              {"reports", AnaphorTarget::kReports},
+              {"speaker", AnaphorTarget::kSpeaker}};
       bool target_known = false;
       for (const auto& [name, target] : *targets) {
         if (value == name) {
@@ -255,12 +257,11 @@ absl::StatusOr<std::vector<PatternEntry>> ParsePatterns(
         target_known = true;
       }
       if (!target_known) {
-        return LineError(
-            source_name, row.line,
-            absl::StrCat(
-                "bad anaphor target \"", value,
-                "\" (settlement, feature, region, pronoun, reports or an "
-                "actor kind)"));
+        return LineError(source_name, row.line,
+                         absl::StrCat("bad anaphor target \"", value,
+                                      "\" (settlement, feature, region, "
+                                      "pronoun, speaker, reports or an "
+                                      "actor kind)"));
       }
     } else if (value != "-") {
       return LineError(

@@ -47,6 +47,7 @@ enum class CueKind {
   kAppositive,      // "a", "which": opens a description of the word before.
   kNegation,        // "no", "not": the pattern right after did not happen.
   kOrigin,          // "from", "з": the place after it is where an act began.
+  kBackground,  // "нагадаємо", "напомним": the sentence recalls history.
 };
 
 // What an anaphor refers back to.
@@ -57,6 +58,8 @@ enum class AnaphorTarget {
   kPronoun,     // The previous sentence's actor ("they").
   kActorKind,   // The latest actor of `anaphor_kind` ("the ministry").
   kReports,     // The previous sentence's claims ("those accounts").
+  kSpeaker,     // The previous sentence's claimant, when it speaks ("it
+                // said"); nothing otherwise.
 };
 
 // How a relative time expression moves the publication date.

@@ -386,6 +386,12 @@ void Extractor::Impl::ExtractSentence(
     }
   }
   std::vector<Found> actors = LongestNonOverlapping(std::move(actors_found));
+  // "Russian-installed management", "Russian-occupied Vasylivka": the first
+  // half of a compound describes something else.
+  std::erase_if(actors, [&](const Found& a) {
+    return a.end + 1 < end && text[a.end] == '-' &&
+           !absl::ascii_isspace(text[a.end + 1]);
+  });
   const std::vector<Found> cues = LongestNonOverlapping(std::move(cues_found));
   auto actor = [&](const Found& f) -> const ActorEntry& {
     return dictionary.actors[f.index];
@@ -461,6 +467,7 @@ void Extractor::Impl::ExtractSentence(
         });
     if (in_actor || entry.anaphor == AnaphorTarget::kReports) continue;
     if (entry.anaphor == AnaphorTarget::kPronoun ||
+        entry.anaphor == AnaphorTarget::kSpeaker ||
         entry.anaphor == AnaphorTarget::kActorKind) {
       std::optional<uint32_t> referent;
       if (entry.anaphor == AnaphorTarget::kActorKind) {
@@ -475,7 +482,11 @@ void Extractor::Impl::ExtractSentence(
                                  !HasClausePunctuation(
                                      text.substr(f->end, c->begin - f->end));
                         });
-        referent = speaks ? context->previous_claimant : context->previous_doer;
+        if (speaks) {
+          referent = context->previous_claimant;
+        } else if (entry.anaphor == AnaphorTarget::kPronoun) {
+          referent = context->previous_doer;
+        }
         // "Russian forces said they captured": the speaker.
         for (const Found* c : claimant_before_cues) {
           if (c->end > f->begin || f->begin - c->end > kPronounSpeaksGap ||
@@ -622,7 +633,9 @@ void Extractor::Impl::ExtractSentence(
   });
   // "X did not comment on the claim that ...": nobody asserts anything,
   // unless someone else in the sentence says it.
-  if (no_comment && claimant_cues.empty()) {
+  // "Нагадаємо, навесні 2022 року ...": history, recalled.
+  const bool recalled = !cues_of(CueKind::kBackground).empty();
+  if (recalled || (no_comment && claimant_cues.empty())) {
     context->previous_doer.reset();
     context->previous_claimant.reset();
     context->Advance(end, claims->size(), claims->size());

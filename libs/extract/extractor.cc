@@ -9,6 +9,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
@@ -39,6 +40,8 @@ constexpr uint32_t kRegionQualifierGap = 16;
 constexpr uint32_t kRegionThenPlaceGap = 48;
 // "repelled 24 assaults": how many words may part the verb from its object.
 constexpr uint32_t kRepelledObjectTokens = 3;
+// Years from this one on, two or more before the publication's, date history.
+constexpr int kFirstRecalledYear = 1990;
 // How far (bytes) a place joined by "and" may follow the one before it.
 constexpr uint32_t kJoinedPlaceGap = 48;
 // How many words may part a negation from the pattern it negates.
@@ -152,6 +155,7 @@ struct DocumentContext {
   // Of the previous sentence.
   std::optional<uint32_t> previous_doer;
   std::optional<uint32_t> previous_claimant;
+  std::optional<uint32_t> previous_first_actor;
   // The place the previous sentence was about, and the latest before it.
   const gazetteer::Place* previous_place = nullptr;
   size_t previous_end = 0;
@@ -483,7 +487,9 @@ void Extractor::Impl::ExtractSentence(
                                      text.substr(f->end, c->begin - f->end));
                         });
         if (speaks) {
-          referent = context->previous_claimant;
+          referent = context->previous_claimant.has_value()
+                         ? context->previous_claimant
+                         : context->previous_first_actor;
         } else if (entry.anaphor == AnaphorTarget::kPronoun) {
           referent = context->previous_doer;
         }
@@ -634,7 +640,18 @@ void Extractor::Impl::ExtractSentence(
   // "X did not comment on the claim that ...": nobody asserts anything,
   // unless someone else in the sentence says it.
   // "Нагадаємо, навесні 2022 року ...": history, recalled.
-  const bool recalled = !cues_of(CueKind::kBackground).empty();
+  // So does a year two or more before the publication's ("in 2022", "the
+  // 2023 counteroffensive" in 2025; "over the course of 2024" in January 2025
+  // is last year's tally, still news).
+  const int64_t published_year =
+      absl::ToCivilYear(published, absl::UTCTimeZone()).year();
+  const bool past_year =
+      std::any_of(tokens.begin(), tokens.end(), [&](const Token& t) {
+        int year = 0;
+        return t.folded.size() == 4 && absl::SimpleAtoi(t.folded, &year) &&
+               year >= kFirstRecalledYear && year < published_year - 1;
+      });
+  const bool recalled = past_year || !cues_of(CueKind::kBackground).empty();
   if (recalled || (no_comment && claimant_cues.empty())) {
     context->previous_doer.reset();
     context->previous_claimant.reset();
@@ -1252,6 +1269,8 @@ void Extractor::Impl::ExtractSentence(
     }
   }
   std::optional<uint32_t> subject;
+  context->previous_first_actor.reset();
+  if (!actors.empty()) context->previous_first_actor = actors.front().index;
   for (const Found& a : actors) {
     context->last_actor_of_kind[actor(a).kind] = a.index;
     if (!subject.has_value() && !IsObserver(actor(a).kind)) subject = a.index;

@@ -227,6 +227,38 @@ TEST(ExtractorContextTest, PlacesJoinedByAndAreEachClaimed) {
       << testing::PrintToString(Keys(claims));
 }
 
+TEST(ExtractorContextTest, HistoryCodesNothing) {
+  // Published 2025-01-06: 2022 is history, 2024 is last year's news.
+  EXPECT_TRUE(Extract("Russian troops seized the Zaporizhzhia plant in March "
+                      "2022.")
+                  .empty());
+  EXPECT_TRUE(
+      Extract("Нагадаємо, російські війська окупували Сумщину.", "uk").empty());
+  EXPECT_FALSE(Extract("Over the course of 2024, Russia captured 4,168 square "
+                       "kilometers of territory, ISW reported.")
+                   .empty());
+}
+
+TEST(ExtractorContextTest, ItSaidIsThePreviousSpeakerOnly) {
+  const auto claims = Extract(
+      "Ukraine's General Staff gave its evening update. It said Ukrainian "
+      "troops had repelled nine Russian assaults near Malaya Loknya.");
+  EXPECT_TRUE(Has(claims,
+                  "CLAIM_TYPE_REPELLED_ATTACK ru.kursk.malaya_loknya "
+                  "SIDE_UKRAINE ua.general_staff POLARITY_ASSERTED"))
+      << testing::PrintToString(Keys(claims));
+}
+
+TEST(ExtractorContextTest, CompoundAdjectiveNamesNoActor) {
+  const auto claims = Extract(
+      "A Ukrainian drone struck the Zaporizhzhia nuclear plant, the plant's "
+      "Russian-installed management said.");
+  for (const v1::Claim& c : claims) {
+    EXPECT_NE(c.claimant().id(), "ru.forces") << c.sentence();
+  }
+  EXPECT_FALSE(claims.empty());
+}
+
 TEST(ExtractorContextTest, FigureWithoutPlaceTakesThePlaceBefore) {
   const auto claims = Extract(
       "Fighting continued in the Kursk region on Sunday. The Russian Defense "

@@ -955,8 +955,13 @@ void Extractor::Impl::ExtractSentence(
     // or set before it ("In Kursk, ...").
     // A location that is no known place ("in eastern Ukraine") leaves the
     // claim without one.
+    // Where a withdrawal leaves from is its place; for anything else, where
+    // an act came from is not ("launched from Crimea").
+    auto usable = [&](const gazetteer::Mention& m) {
+      return item.type == v1::CLAIM_TYPE_WITHDRAWAL || !is_origin(m);
+    };
     for (const auto* m : places) {
-      if (m->begin < p.end) continue;
+      if (m->begin < p.end || !usable(*m)) continue;
       const bool barred =
           std::any_of(cues.begin(), cues.end(), [&](const Found& c) {
             const CueKind k = cue(c).kind;
@@ -1001,7 +1006,7 @@ void Extractor::Impl::ExtractSentence(
     }
     if (item.place == nullptr) {
       for (const auto* m : places) {
-        if (m->end > p.begin) continue;
+        if (m->end > p.begin || !usable(*m)) continue;
         const bool set_before =
             std::any_of(locatives.begin(), locatives.end(),
                         [&](const Found* l) {
@@ -1192,7 +1197,12 @@ void Extractor::Impl::ExtractSentence(
       const bool others = denial != nullptr ? IsGain(type) : IsHarm(type);
       side = others ? Opposite(voice) : voice;
     }
-    if (entry.kind == CueKind::kClaim && entry.opposite) side = Opposite(side);
+    // A passive ("the Ukrainian attempt was thwarted"): the one named before
+    // it suffers the act.
+    if (entry.kind == CueKind::kClaim && entry.opposite && doer != nullptr &&
+        doer->end <= p.begin) {
+      side = Opposite(side);
+    }
     // Whose act it is stays unknown: nothing the conflict state can hold.
     if (!IsBelligerent(side)) continue;
 

@@ -1073,7 +1073,14 @@ void Extractor::Impl::ExtractSentence(
       if (i == j) continue;
       const Pending& a = pending[i];
       const Pending& b = pending[j];
-      if (a.weak && !b.weak && same_place(a, b)) dropped[i] = true;
+      // Control is implied by a change of hands, not by an advance ("advanced
+      // into Toretsk and now controlled most of the city" is both).
+      const bool subsumes = a.type != v1::CLAIM_TYPE_CONTROL ||
+                            b.type == v1::CLAIM_TYPE_CAPTURE ||
+                            b.type == v1::CLAIM_TYPE_CONTROL ||
+                            b.type == v1::CLAIM_TYPE_TERRITORY_HELD ||
+                            b.type == v1::CLAIM_TYPE_WITHDRAWAL;
+      if (a.weak && !b.weak && subsumes && same_place(a, b)) dropped[i] = true;
       if (a.type == v1::CLAIM_TYPE_ASSAULT) {
         // "captured Rodynske as a result of offensive actions".
         if (b.type == v1::CLAIM_TYPE_CAPTURE && a.place != nullptr &&

@@ -1134,6 +1134,14 @@ void Extractor::Impl::ExtractSentence(
       place = carried;
     }
     const v1::ClaimType type = item.type;
+    // "denied that Russian troops had gained ground, saying the attackers had
+    // lost dozens": what the denier goes on to say is asserted.
+    const bool denied =
+        denial != nullptr &&
+        !std::any_of(claimant_cues.begin(), claimant_cues.end(),
+                     [&](const Found* c) {
+                       return c->begin >= denial->end && c->end <= p.begin;
+                     });
 
     const Found* claimant = claimant_for(p);
     const ActorEntry* claimant_entry =
@@ -1201,7 +1209,7 @@ void Extractor::Impl::ExtractSentence(
       // Strikes and losses with nobody named are the other side's doing
       // ("поранено двох цивільних" in a Ukrainian report).
       // A denier denies the other side's gains and its own side's harm.
-      const bool others = denial != nullptr ? IsGain(type) : IsHarm(type);
+      const bool others = denied ? IsGain(type) : IsHarm(type);
       side = others ? Opposite(voice) : voice;
     }
     // A passive ("the Ukrainian attempt was thwarted"): the one named before
@@ -1222,8 +1230,7 @@ void Extractor::Impl::ExtractSentence(
 
     v1::Claim claim;
     claim.set_type(type);
-    claim.set_polarity(denial != nullptr ? v1::POLARITY_DENIED
-                                         : v1::POLARITY_ASSERTED);
+    claim.set_polarity(denied ? v1::POLARITY_DENIED : v1::POLARITY_ASSERTED);
     if (doer != nullptr) {
       const ActorEntry& a = actor(*doer);
       v1::Actor* out = claim.mutable_actor();

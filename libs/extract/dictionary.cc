@@ -152,7 +152,9 @@ absl::StatusOr<std::vector<PatternEntry>> ParsePatterns(
           {"appositive", CueKind::kAppositive},
           {"negation", CueKind::kNegation},
           {"origin", CueKind::kOrigin},
-          {"background", CueKind::kBackground}};
+          {"background", CueKind::kBackground},
+          {"bulletin", CueKind::kBulletin},
+          {"voice", CueKind::kVoice}};
   std::vector<PatternEntry> patterns;
   for (const Row& row : Rows(contents)) {
     if (row.fields.size() != 4) {
@@ -232,6 +234,16 @@ absl::StatusOr<std::vector<PatternEntry>> ParsePatterns(
             absl::StrCat("bad time value \"", value,
                          "\" (days:N, weekday:1..7, weeks:N or months:N)"));
       }
+    } else if (entry.kind == CueKind::kVoice) {
+      SideRule rule;
+      if (!ParseSide(value, &entry.fixed_side, &rule) ||
+          rule != SideRule::kFixed ||
+          (entry.fixed_side != v1::SIDE_RUSSIA &&
+           entry.fixed_side != v1::SIDE_UKRAINE)) {
+        return LineError(
+            source_name, row.line,
+            absl::StrCat("bad voice \"", value, "\" (RUSSIA or UKRAINE)"));
+      }
     } else if (entry.kind == CueKind::kAnaphor) {
       static const auto* targets =
           new std::vector<std::pair<absl::string_view, AnaphorTarget>>{
@@ -240,7 +252,8 @@ absl::StatusOr<std::vector<PatternEntry>> ParsePatterns(
               {"region", AnaphorTarget::kRegion},
               {"pronoun", AnaphorTarget::kPronoun},
               {"reports", AnaphorTarget::kReports},
-              {"speaker", AnaphorTarget::kSpeaker}};
+              {"speaker", AnaphorTarget::kSpeaker},
+              {"attribution", AnaphorTarget::kAttribution}};
       bool target_known = false;
       for (const auto& [name, target] : *targets) {
         if (value == name) {

@@ -48,18 +48,23 @@ enum class CueKind {
   kNegation,        // "no", "not": the pattern right after did not happen.
   kOrigin,          // "from", "з": the place after it is where an act began.
   kBackground,  // "нагадаємо", "напомним": the sentence recalls history.
+  kBulletin,  // "сводка", "зведення": a title naming who speaks.
+  kVoice,  // "оккупанты", "киевский режим": whose side a text takes
+           // (fixed_side).
 };
 
 // What an anaphor refers back to.
 enum class AnaphorTarget {
-  kSettlement,  // The latest city, town or village named.
-  kFeature,     // The latest feature (a plant, a dam) named.
-  kRegion,      // The latest region named.
-  kPronoun,     // The previous sentence's actor ("they").
-  kActorKind,   // The latest actor of `anaphor_kind` ("the ministry").
-  kReports,     // The previous sentence's claims ("those accounts").
-  kSpeaker,     // The previous sentence's claimant, when it speaks ("it
-                // said"); nothing otherwise.
+  kSettlement,   // The latest city, town or village named.
+  kFeature,      // The latest feature (a plant, a dam) named.
+  kRegion,       // The latest region named.
+  kPronoun,      // The previous sentence's actor ("they").
+  kActorKind,    // The latest actor of `anaphor_kind` ("the ministry").
+  kReports,      // The previous sentence's claims ("those accounts").
+  kSpeaker,      // The previous sentence's claimant, when it speaks ("it
+                 // said"); nothing otherwise.
+  kAttribution,  // The previous speaker, as an attribution ("по его
+                 // словам").
 };
 
 // How a relative time expression moves the publication date.
@@ -73,7 +78,8 @@ struct PatternEntry {
   v1::ClaimType type = v1::CLAIM_TYPE_UNSPECIFIED;
   bool weak = false;      // Dropped when a sentence has a stronger pattern.
   bool opposite = false;  // The side is the opposite of the subject's.
-  v1::Side fixed_side = v1::SIDE_UNSPECIFIED;  // "under Russian control".
+  v1::Side fixed_side = v1::SIDE_UNSPECIFIED;  // "under Russian control";
+                                               // kVoice: the side.
   // kAnaphor only.
   AnaphorTarget anaphor = AnaphorTarget::kSettlement;
   v1::ActorKind anaphor_kind = v1::ACTOR_KIND_UNSPECIFIED;

@@ -71,7 +71,8 @@ int main(int argc, char** argv) {
   if (files.empty()) {
     const std::string dir = FRONTLINE_EXTRACT_LABELED;
     files = {dir + "/tuned.jsonl", dir + "/heldout.jsonl",
-             dir + "/articles_dev.jsonl", dir + "/articles_blind.jsonl"};
+             dir + "/articles_dev.jsonl", dir + "/articles2.jsonl",
+             dir + "/articles_blind.jsonl"};
   }
   for (const std::string& file : files) {
     auto set = frontline::extract::LoadLabeledSet(file);

@@ -28,7 +28,7 @@ constexpr size_t kMaxSentenceBytes = 2000;
 // Above this, places are matched sentence by sentence (bounded memory) and
 // lose the whole text's help in choosing between same-named places.
 constexpr size_t kWholeTextMatchLimit = 256 * 1024;
-// How far (bytes) a claimant may stand from "said" / "according to".
+// How far (characters) a claimant may stand from "said" / "according to".
 constexpr uint32_t kClaimantBeforeGap = 40;
 constexpr uint32_t kClaimantAfterGap = 80;
 constexpr uint32_t kDenierGap = 48;
@@ -40,6 +40,8 @@ constexpr uint32_t kRegionQualifierGap = 16;
 constexpr uint32_t kRegionThenPlaceGap = 48;
 // "repelled 24 assaults": how many words may part the verb from its object.
 constexpr uint32_t kRepelledObjectTokens = 3;
+// How much of a text's opening (bytes) is read for the side it speaks for.
+constexpr size_t kVoiceOpeningBytes = 4096;
 // Years from this one on, two or more before the publication's, date history.
 constexpr int kFirstRecalledYear = 1990;
 // How far (bytes) a place joined by "and" may follow the one before it.
@@ -103,6 +105,14 @@ v1::Side Opposite(v1::Side side) {
   if (side == v1::SIDE_RUSSIA) return v1::SIDE_UKRAINE;
   if (side == v1::SIDE_UKRAINE) return v1::SIDE_RUSSIA;
   return v1::SIDE_UNSPECIFIED;
+}
+
+// Characters (UTF-8 code points) in `s`: gaps are measured in them so that
+// Cyrillic text gets the room Latin text does.
+uint32_t CodePoints(absl::string_view s) {
+  uint32_t n = 0;
+  for (const char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
 }
 
 // "", " Oleh" or " Oleh Petrovych": at most two capitalized words (any
@@ -235,6 +245,12 @@ struct Extractor::Impl {
     return it != matchers.end() ? it->second : matchers.at("");
   }
 
+  // The side the text speaks for: by its words ("оккупанты", "киевский
+  // режим"; data/patterns.tsv `voice`) in its opening, else by its language
+  // (Ukrainian for Ukraine, Russian for Russia).
+  v1::Side VoiceOf(absl::string_view text, absl::string_view language,
+                   const PhraseMatcher& matcher) const;
+
   void ExtractSentence(absl::string_view text, size_t begin, size_t end,
                        const std::vector<gazetteer::Mention>& mentions,
                        const PhraseMatcher& matcher, absl::Time published,
@@ -321,8 +337,7 @@ std::vector<v1::Claim> Extractor::Extract(absl::string_view text,
 
   std::vector<v1::Claim> claims;
   DocumentContext context;
-  if (language == "uk") context.voice = v1::SIDE_UKRAINE;
-  if (language == "ru") context.voice = v1::SIDE_RUSSIA;
+  context.voice = impl_->VoiceOf(text, language, matcher);
   size_t next_mention = 0;
   for (const SentenceSpan& span : sentences) {
     std::vector<gazetteer::Mention> mentions;
@@ -358,6 +373,26 @@ std::vector<v1::Claim> Extractor::Extract(absl::string_view text,
     unique.push_back(std::move(claim));
   }
   return unique;
+}
+
+v1::Side Extractor::Impl::VoiceOf(absl::string_view text,
+                                  absl::string_view language,
+                                  const PhraseMatcher& matcher) const {
+  absl::string_view opening = text.substr(0, kVoiceOpeningBytes);
+  int russia = 0, ukraine = 0;
+  for (const PhraseMatcher::Match& m :
+       matcher.Find(Tokenize(normalizer, opening))) {
+    if (m.payload >> kIndexBits != kPattern) continue;
+    const PatternEntry& p =
+        dictionary.patterns[m.payload & ((1u << kIndexBits) - 1)];
+    if (p.kind != CueKind::kVoice) continue;
+    (p.fixed_side == v1::SIDE_RUSSIA ? russia : ukraine) += 1;
+  }
+  if (russia > ukraine) return v1::SIDE_RUSSIA;
+  if (ukraine > russia) return v1::SIDE_UKRAINE;
+  if (language == "uk") return v1::SIDE_UKRAINE;
+  if (language == "ru") return v1::SIDE_RUSSIA;
+  return v1::SIDE_UNSPECIFIED;
 }
 
 void Extractor::Impl::ExtractSentence(
@@ -469,7 +504,10 @@ void Extractor::Impl::ExtractSentence(
         std::any_of(actors.begin(), actors.end(), [&](const Found& a) {
           return a.first_token < f->end_token && f->first_token < a.end_token;
         });
-    if (in_actor || entry.anaphor == AnaphorTarget::kReports) continue;
+    if (in_actor || entry.anaphor == AnaphorTarget::kReports ||
+        entry.anaphor == AnaphorTarget::kAttribution) {
+      continue;
+    }
     if (entry.anaphor == AnaphorTarget::kPronoun ||
         entry.anaphor == AnaphorTarget::kSpeaker ||
         entry.anaphor == AnaphorTarget::kActorKind) {
@@ -546,6 +584,18 @@ void Extractor::Impl::ExtractSentence(
     if (absl::StartsWith(after, ":")) {
       context->header = &actor(actors.front());
       header = &actors.front();
+    }
+  }
+
+  // "Сводка Министерства обороны ...", a bulletin's title, names who speaks
+  // for the rest of it.
+  if (context->previous_end == 0) {
+    for (const Found* b : cues_of(CueKind::kBulletin)) {
+      for (const Found& a : actors) {
+        if (a.begin >= b->end && a.begin - b->end <= 2) {
+          context->header = &actor(a);
+        }
+      }
     }
   }
 
@@ -665,7 +715,8 @@ void Extractor::Impl::ExtractSentence(
   auto nearest_before = [&](uint32_t at, uint32_t max_gap) -> const Found* {
     const Found* best = nullptr;
     for (const Found& a : actors) {
-      if (a.end <= at && at - a.end <= max_gap &&
+      if (a.end <= at &&
+          CodePoints(text.substr(a.end, at - a.end)) <= max_gap &&
           !HasClausePunctuation(text.substr(a.end, at - a.end))) {
         best = &a;
       }
@@ -675,7 +726,8 @@ void Extractor::Impl::ExtractSentence(
   auto nearest_after = [&](uint32_t at, uint32_t max_gap,
                            bool words_only) -> const Found* {
     for (const Found& a : actors) {
-      if (a.begin >= at && a.begin - at <= max_gap) {
+      if (a.begin >= at &&
+          CodePoints(text.substr(at, a.begin - at)) <= max_gap) {
         if (words_only && HasClausePunctuation(text.substr(at, a.begin - at))) {
           return nullptr;
         }
@@ -819,6 +871,21 @@ void Extractor::Impl::ExtractSentence(
         ((trailing <= kPostposedTrailingWords || circumstance) &&
          !reports_that);
     attributions.push_back({f, found, postposed});
+  }
+  // "..., said the head of the district, Volodymyr Leontiev": someone the
+  // dictionaries do not know speaks, not the document's header.
+  const bool someone_else_speaks =
+      attributions.empty() && !claimant_cues.empty();
+  // "По его словам", "за його словами": the previous speaker says it.
+  for (const Found* f : cues_of(CueKind::kAnaphor)) {
+    if (cue(*f).anaphor != AnaphorTarget::kAttribution) continue;
+    const std::optional<uint32_t> referent =
+        context->previous_claimant.has_value() ? context->previous_claimant
+                                               : context->previous_first_actor;
+    if (!referent.has_value()) continue;
+    const Found* speaker = &made.emplace_back(
+        Found{*referent, f->first_token, f->end_token, f->begin, f->end});
+    attributions.push_back({f, speaker, true});
   }
   const Found* denier =
       denial != nullptr
@@ -1144,8 +1211,9 @@ void Extractor::Impl::ExtractSentence(
                      });
 
     const Found* claimant = claimant_for(p);
-    const ActorEntry* claimant_entry =
-        claimant != nullptr ? &actor(*claimant) : context->header;
+    const ActorEntry* claimant_entry = claimant != nullptr   ? &actor(*claimant)
+                                       : someone_else_speaks ? nullptr
+                                                             : context->header;
     const v1::Side claimant_side =
         claimant_entry != nullptr && claimant_entry->rule == SideRule::kFixed
             ? claimant_entry->side
@@ -1272,6 +1340,29 @@ void Extractor::Impl::ExtractSentence(
     claim.mutable_span()->set_begin(begin);
     claim.mutable_span()->set_end(end);
     claim.set_sentence(ValidUtf8(text.substr(begin, end - begin)));
+    // "опровергли заявление Минобороны РФ о захвате села": the statement
+    // denied is also a claim, asserted by whoever made it.
+    const Found* reporter = nullptr;
+    if (denied) {
+      for (const Found& a : actors) {
+        const v1::ActorKind k = actor(a).kind;
+        if (a.begin >= denial->end && a.end <= p.begin && &a != doer &&
+            k != v1::ACTOR_KIND_ARMED_FORCES && k != v1::ACTOR_KIND_UNIT) {
+          reporter = &a;
+        }
+      }
+    }
+    if (reporter != nullptr) {
+      v1::Claim reported = claim;
+      const ActorEntry& r = actor(*reporter);
+      reported.set_polarity(v1::POLARITY_ASSERTED);
+      v1::Actor* out = reported.mutable_claimant();
+      out->set_id(r.id);
+      out->set_name(r.name);
+      out->set_side(r.rule == SideRule::kFixed ? r.side : v1::SIDE_UNSPECIFIED);
+      out->set_kind(r.kind);
+      claims->push_back(std::move(reported));
+    }
     claims->push_back(std::move(claim));
   }
 

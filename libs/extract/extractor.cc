@@ -797,6 +797,11 @@ void Extractor::Impl::ExtractSentence(
                     [&](const Found* c) {
                       return c->begin > open_at && c->begin - open_at <= 2;
                     }) ||
+        std::any_of(cues.begin(), cues.end(),
+                    [&](const Found& c) {
+                      return cue(c).kind == CueKind::kAnaphor &&
+                             c.begin > open_at && c.begin - open_at <= 2;
+                    }) ||
         std::none_of(actors.begin(), actors.end(), [&](const Found& a) {
           return a.begin > open_at && a.end <= close;
         });

@@ -661,6 +661,17 @@ void Extractor::Impl::ExtractSentence(
              p->first_token - n->end_token <= kNegatedGapTokens;
     });
   });
+  // Whether a pattern opens its clause: the sentence's first words, or the
+  // words right after "said" or "that" ("analysts said a fall of Kupiansk
+  // would ...").
+  auto opens_clause = [&](const Found& p) {
+    if (p.first_token <= 1) return true;
+    return std::any_of(cues.begin(), cues.end(), [&](const Found& c) {
+      const CueKind k = cue(c).kind;
+      return (k == CueKind::kClaimantBefore || k == CueKind::kComplementizer) &&
+             c.end_token <= p.first_token && p.first_token - c.end_token <= 1;
+    });
+  };
   // "would still take two years to seize", "whether it has fallen": no
   // report of a change of hands. Activity nouns stay ("could allow Russia to
   // broaden its assault" still reports an assault).
@@ -674,7 +685,7 @@ void Extractor::Impl::ExtractSentence(
     // "The fall of Kurakhove could allow ...": speculation about what an
     // event leads to.
     const bool subject_of_modal =
-        p->first_token <= 1 &&
+        opens_clause(*p) &&
         std::any_of(
             hypotheticals.begin(), hypotheticals.end(), [&](const Found* h) {
               return h->begin >= p->end && !HasClausePunctuation(text.substr(
@@ -1354,6 +1365,14 @@ void Extractor::Impl::ExtractSentence(
         if (a.begin >= denial->end && a.end <= p.begin && &a != doer &&
             k != v1::ACTOR_KIND_ARMED_FORCES && k != v1::ACTOR_KIND_UNIT) {
           reporter = &a;
+        }
+      }
+      // "Russian troops stormed Kupiansk, Russia's Defense Ministry said, a
+      // claim Ukraine's General Staff denied": the one who said it.
+      for (const Attribution& a : attributions) {
+        if (a.cue->begin >= p.end && a.cue->end <= denial->begin &&
+            a.actor != denier && a.actor->index != denier->index) {
+          reporter = a.actor;
         }
       }
     }

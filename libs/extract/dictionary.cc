@@ -250,6 +250,7 @@ absl::StatusOr<std::vector<PatternEntry>> ParsePatterns(
               {"settlement", AnaphorTarget::kSettlement},
               {"feature", AnaphorTarget::kFeature},
               {"region", AnaphorTarget::kRegion},
+              {"place", AnaphorTarget::kPlace},
               {"pronoun", AnaphorTarget::kPronoun},
               {"reports", AnaphorTarget::kReports},
               {"speaker", AnaphorTarget::kSpeaker},

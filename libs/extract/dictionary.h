@@ -58,6 +58,7 @@ enum class AnaphorTarget {
   kSettlement,   // The latest city, town or village named.
   kFeature,      // The latest feature (a plant, a dam) named.
   kRegion,       // The latest region named.
+  kPlace,        // The latest place named, of any kind ("тут", "там").
   kPronoun,      // The previous sentence's actor ("they").
   kActorKind,    // The latest actor of `anaphor_kind` ("the ministry").
   kReports,      // The previous sentence's claims ("those accounts").

@@ -40,6 +40,9 @@ constexpr uint32_t kRegionQualifierGap = 16;
 constexpr uint32_t kRegionThenPlaceGap = 48;
 // "repelled 24 assaults": how many words may part the verb from its object.
 constexpr uint32_t kRepelledObjectTokens = 3;
+// The longest title (characters) between a speaker and the colon of a
+// text's heading ("Олег Синєгубов, начальник Харківської ОВА: ...").
+constexpr uint32_t kHeaderTitleChars = 60;
 // How much of a text's opening (bytes) is read for the side it speaks for.
 constexpr size_t kVoiceOpeningBytes = 4096;
 // Years from this one on, two or more before the publication's, date history.
@@ -161,6 +164,7 @@ struct DocumentContext {
   const gazetteer::Place* last_settlement = nullptr;
   const gazetteer::Place* last_feature = nullptr;
   const gazetteer::Place* last_region = nullptr;
+  const gazetteer::Place* last_place_named = nullptr;     // Of any kind.
   absl::flat_hash_map<int, uint32_t> last_actor_of_kind;  // Actor indexes.
   // Of the previous sentence.
   std::optional<uint32_t> previous_doer;
@@ -480,7 +484,8 @@ void Extractor::Impl::ExtractSentence(
     const gazetteer::Place* latest = nullptr;
     for (size_t i = 0; i < named; ++i) {
       if (mentions[i]->end <= before &&
-          Group(mentions[i]->place().kind) == target) {
+          (target == AnaphorTarget::kPlace ||
+           Group(mentions[i]->place().kind) == target)) {
         latest = &mentions[i]->place();
       }
     }
@@ -492,6 +497,8 @@ void Extractor::Impl::ExtractSentence(
         return context->last_feature;
       case AnaphorTarget::kRegion:
         return context->last_region;
+      case AnaphorTarget::kPlace:
+        return context->last_place_named;
       default:
         return nullptr;
     }
@@ -581,7 +588,18 @@ void Extractor::Impl::ExtractSentence(
     absl::string_view after =
         text.substr(actors.front().end, end - actors.front().end);
     after = absl::StripLeadingAsciiWhitespace(after);
-    if (absl::StartsWith(after, ":")) {
+    // "Олег Синєгубов, начальник Харківської ОВА: ..." at the top of a text
+    // too: a title of the speaker before the colon.
+    const size_t colon = after.find(':');
+    const bool titled =
+        context->previous_end == 0 && colon != absl::string_view::npos &&
+        CodePoints(after.substr(0, colon)) <= kHeaderTitleChars &&
+        absl::StartsWith(after, ",") &&
+        std::none_of(cues.begin(), cues.end(), [&](const Found& c) {
+          return cue(c).kind == CueKind::kClaim &&
+                 c.begin < actors.front().end + colon + 1;
+        });
+    if (absl::StartsWith(after, ":") || titled) {
       context->header = &actor(actors.front());
       header = &actors.front();
     }
@@ -1096,11 +1114,17 @@ void Extractor::Impl::ExtractSentence(
                           return l->first_token == 0 && l->end <= m->begin &&
                                  m->begin - l->end <= kFrontedLocativeGap;
                         }) ||
-            std::any_of(cues.begin(), cues.end(), [&](const Found& c) {
-              return cue(c).kind == CueKind::kNearBefore &&
-                     c.first_token == 0 && c.end <= m->begin &&
-                     m->begin - c.end <= kNearGap;
-            });
+            std::any_of(cues.begin(), cues.end(),
+                        [&](const Found& c) {
+                          return cue(c).kind == CueKind::kNearBefore &&
+                                 c.first_token == 0 && c.end <= m->begin &&
+                                 m->begin - c.end <= kNearGap;
+                        }) ||
+            // "Харків: ..." heads a line about that place.
+            (m->begin == begin &&
+             absl::StartsWith(absl::StripLeadingAsciiWhitespace(
+                                  text.substr(m->end, end - m->end)),
+                              ":"));
         // Losses belong to the strike reported before them ("shelled
         // Kupiansk, injuring four").
         if (in_clause(m->end, p.begin) || set_before ||
@@ -1287,6 +1311,9 @@ void Extractor::Impl::ExtractSentence(
       side = a.rule == SideRule::kFixed ? a.side
              : a.rule == SideRule::kOwn ? voice
                                         : Opposite(voice);
+    } else if (entry.kind == CueKind::kClaim && entry.weak &&
+               type == v1::CLAIM_TYPE_ASSAULT) {
+      // "Бої в місті тривають", "heavy fighting": nobody named attacks.
     } else if (IsBelligerent(voice)) {
       // Nobody named: the speaker's own side, except that one denies the
       // other side's gains ("Kyiv denied that Dachne had fallen").
@@ -1393,6 +1420,7 @@ void Extractor::Impl::ExtractSentence(
   // What the next sentence's anaphors may refer to.
   for (const gazetteer::Mention* m : mentions) {
     const gazetteer::Place* place = &m->place();
+    context->last_place_named = place;
     switch (Group(place->kind)) {
       case AnaphorTarget::kSettlement:
         context->last_settlement = place;

@@ -43,10 +43,14 @@ constexpr uint32_t kRepelledObjectTokens = 3;
 // The longest title (characters) between a speaker and the colon of a
 // text's heading ("Олег Синєгубов, начальник Харківської ОВА: ...").
 constexpr uint32_t kHeaderTitleChars = 60;
+// The longest first line (characters) read as a title.
+constexpr uint32_t kTitleChars = 120;
 // How much of a text's opening (bytes) is read for the side it speaks for.
 constexpr size_t kVoiceOpeningBytes = 4096;
 // Years from this one on, two or more before the publication's, date history.
 constexpr int kFirstRecalledYear = 1990;
+// The longest acronym in brackets after a name ("(MoD)"), in bytes.
+constexpr size_t kAcronymBytes = 12;
 // How far (bytes) a place joined by "and" may follow the one before it.
 constexpr uint32_t kJoinedPlaceGap = 48;
 // How many words may part a negation from the pattern it negates.
@@ -59,6 +63,9 @@ constexpr uint32_t kPronounSpeaksGap = 16;
 constexpr uint32_t kAppositionGap = 5;
 // The longest description set off by commas before "said" (bytes).
 constexpr size_t kAppositiveMaxBytes = 120;
+// At most this many words may follow a speaker named after "said" before
+// its clause ends ("said Kofman, ...", "said Major General Apti Alaudinov").
+constexpr uint32_t kSpeakerTrailingWords = 1;
 // At most this many words after "X said" and it speaks for what precedes.
 constexpr uint32_t kPostposedTrailingWords = 3;
 // How far (bytes) "in" may follow a pattern to locate it, and how far the
@@ -108,6 +115,25 @@ v1::Side Opposite(v1::Side side) {
   if (side == v1::SIDE_RUSSIA) return v1::SIDE_UKRAINE;
   if (side == v1::SIDE_UKRAINE) return v1::SIDE_RUSSIA;
   return v1::SIDE_UNSPECIFIED;
+}
+
+// The gap between a name and a word next to it, without the quotes around
+// the name or an acronym after it ("«Рыбаря» пишут", "the Russian Ministry
+// of Defense (MoD) claimed").
+absl::string_view NameGap(absl::string_view gap) {
+  gap = absl::StripAsciiWhitespace(gap);
+  for (absl::string_view quote : {"\xC2\xBB", "\xE2\x80\x9D", "\""}) {
+    if (absl::ConsumePrefix(&gap, quote)) break;
+  }
+  for (absl::string_view quote : {"\xC2\xAB", "\xE2\x80\x9C", "\""}) {
+    if (absl::ConsumeSuffix(&gap, quote)) break;
+  }
+  gap = absl::StripAsciiWhitespace(gap);
+  if (absl::StartsWith(gap, "(") && gap.find(')') != absl::string_view::npos &&
+      gap.find(')') <= kAcronymBytes) {
+    gap.remove_prefix(gap.find(')') + 1);
+  }
+  return gap;
 }
 
 // Characters (UTF-8 code points) in `s`: gaps are measured in them so that
@@ -584,7 +610,10 @@ void Extractor::Impl::ExtractSentence(
 
   // "Генштаб ЗСУ: ..." names who speaks for the rest of the document.
   const Found* header = nullptr;
-  if (!actors.empty() && actors.front().first_token == 0) {
+  if (!actors.empty() &&
+      (actors.front().first_token == 0 ||
+       (context->previous_end == 0 &&
+        IsFirstNames(text.substr(begin, actors.front().begin - begin))))) {
     absl::string_view after =
         text.substr(actors.front().end, end - actors.front().end);
     after = absl::StripLeadingAsciiWhitespace(after);
@@ -605,6 +634,21 @@ void Extractor::Impl::ExtractSentence(
     }
   }
 
+  // "Russian Offensive Campaign Assessment, August 20": a title naming a
+  // monitor, an analyst, a ministry or an outlet and reporting nothing
+  // itself names who speaks for the rest of the text.
+  if (context->previous_end == 0 && header == nullptr && !actors.empty() &&
+      actors.front().first_token == 0 &&
+      CodePoints(text.substr(begin, end - begin)) <= kTitleChars &&
+      std::none_of(cues.begin(), cues.end(), [&](const Found& c) {
+        return cue(c).kind == CueKind::kClaim;
+      })) {
+    const v1::ActorKind k = actor(actors.front()).kind;
+    if (IsObserver(k) || k == v1::ACTOR_KIND_MINISTRY) {
+      context->header = &actor(actors.front());
+      header = &actors.front();
+    }
+  }
   // "Сводка Министерства обороны ...", a bulletin's title, names who speaks
   // for the rest of it.
   if (context->previous_end == 0) {
@@ -746,7 +790,7 @@ void Extractor::Impl::ExtractSentence(
     for (const Found& a : actors) {
       if (a.end <= at &&
           CodePoints(text.substr(a.end, at - a.end)) <= max_gap &&
-          !HasClausePunctuation(text.substr(a.end, at - a.end))) {
+          !HasClausePunctuation(NameGap(text.substr(a.end, at - a.end)))) {
         best = &a;
       }
     }
@@ -757,7 +801,8 @@ void Extractor::Impl::ExtractSentence(
     for (const Found& a : actors) {
       if (a.begin >= at &&
           CodePoints(text.substr(at, a.begin - at)) <= max_gap) {
-        if (words_only && HasClausePunctuation(text.substr(at, a.begin - at))) {
+        if (words_only &&
+            HasClausePunctuation(NameGap(text.substr(at, a.begin - at)))) {
           return nullptr;
         }
         const bool past_that =
@@ -843,6 +888,22 @@ void Extractor::Impl::ExtractSentence(
     }
     return nullptr;
   };
+  auto closes_clause = [&](const Found& a) {
+    // Past the names right after it ("военкор Александр Коц").
+    uint32_t from = a.end_token;
+    for (const Found& b : actors) {
+      if (b.first_token == from) from = b.end_token;
+    }
+    uint32_t words = 0;
+    for (uint32_t t = from; t < tokens.size(); ++t) {
+      if (HasClausePunctuation(text.substr(
+              tokens[t - 1].end, tokens[t].begin - tokens[t - 1].end))) {
+        break;
+      }
+      ++words;
+    }
+    return words <= kSpeakerTrailingWords;
+  };
   struct Attribution {
     const Found* cue;
     const Found* actor;
@@ -856,6 +917,9 @@ void Extractor::Impl::ExtractSentence(
       if (found == nullptr) found = appositive_speaker(f->begin);
       if (found == nullptr) {
         found = nearest_after(f->end, kClaimantBeforeGap, true);
+        // "said Kofman, ..." names a speaker; "saying Russian troops had not
+        // reached" names who the words are about.
+        if (found != nullptr && !closes_clause(*found)) found = nullptr;
       }
     } else {
       found = nearest_after(f->end, kClaimantAfterGap, false);

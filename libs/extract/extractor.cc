@@ -1330,11 +1330,30 @@ void Extractor::Impl::ExtractSentence(
     for (const Found* c : claimant_cues) {
       if (c->end <= p.begin) boundary = c->end;
     }
+    // A weapon named after its verb ("hit a Russian ferry crossing with
+    // HIMARS rockets") is the subject's: the first actor of the clause.
+    const bool weapon = IsHarm(type) && type != v1::CLAIM_TYPE_CASUALTIES;
     const Found* doer = nullptr;
     for (const Found& a : actors) {
       if (&a == claimant || IsObserver(actor(a).kind)) continue;
       if (actor(a).kind == v1::ACTOR_KIND_STATE && is_location(a)) continue;
-      if (a.begin >= boundary && a.end <= p.begin) doer = &a;
+      if (a.begin < boundary || a.end > p.begin) continue;
+      // "відкинули окупантів ... та звільнили": the object of the verb
+      // before is not the subject of the one after "and".
+      const bool object_of_earlier =
+          std::any_of(cues.begin(), cues.end(),
+                      [&](const Found& q) {
+                        return cue(q).kind == CueKind::kClaim &&
+                               q.end <= a.begin;
+                      }) &&
+          std::any_of(conjunctions.begin(), conjunctions.end(),
+                      [&](const Found* c) {
+                        return c->begin >= a.end && c->end <= p.begin;
+                      }) &&
+          in_clause(a.end, p.begin);
+      if (object_of_earlier) continue;
+      if (weapon && doer != nullptr && in_clause(doer->end, p.begin)) continue;
+      doer = &a;
     }
     // After the verb only when the claimant does not speak for a side
     // ("Kurakhove passed under the control of Russian forces") or for losses.

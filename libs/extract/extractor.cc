@@ -1358,7 +1358,19 @@ void Extractor::Impl::ExtractSentence(
     // After the verb only when the claimant does not speak for a side
     // ("Kurakhove passed under the control of Russian forces") or for losses.
     // Losses name their side wherever it stands ("загинули 3 800 військових").
-    if (doer == nullptr &&
+    // A strike's target after it ("уничтожен склад боеприпасов ВСУ"): the
+    // striker is the other side.
+    const Found* target = nullptr;
+    if (doer == nullptr && weapon) {
+      for (const Found& a : actors) {
+        if (&a == claimant || IsObserver(actor(a).kind)) continue;
+        if (a.begin >= p.end && in_clause(p.end, a.begin)) {
+          target = &a;
+          break;
+        }
+      }
+    }
+    if (doer == nullptr && target == nullptr &&
         (!IsBelligerent(claimant_side) || type == v1::CLAIM_TYPE_CASUALTIES)) {
       for (const Found& a : actors) {
         if (&a == claimant || IsObserver(actor(a).kind)) continue;
@@ -1394,6 +1406,11 @@ void Extractor::Impl::ExtractSentence(
       side = a.rule == SideRule::kFixed ? a.side
              : a.rule == SideRule::kOwn ? voice
                                         : Opposite(voice);
+    } else if (target != nullptr) {
+      const ActorEntry& a = actor(*target);
+      side = Opposite(a.rule == SideRule::kFixed ? a.side
+                      : a.rule == SideRule::kOwn ? voice
+                                                 : Opposite(voice));
     } else if (entry.kind == CueKind::kClaim && entry.weak &&
                type == v1::CLAIM_TYPE_ASSAULT) {
       // "Бої в місті тривають", "heavy fighting": nobody named attacks.

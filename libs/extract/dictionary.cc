@@ -142,6 +142,7 @@ absl::StatusOr<std::vector<PatternEntry>> ParsePatterns(
           {"hypothetical", CueKind::kHypothetical},
           {"near-before", CueKind::kNearBefore},
           {"near-after", CueKind::kNearAfter},
+          {"bearing", CueKind::kBearing},
           {"time", CueKind::kTime},
           {"abbreviation", CueKind::kAbbreviation},
           {"anaphor", CueKind::kAnaphor},

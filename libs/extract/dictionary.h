@@ -37,11 +37,13 @@ enum class CueKind {
                    // clause did not happen (yet).
   kNearBefore,     // "near", "біля", "в районе" before a place name.
   kNearAfter,      // "direction", "напрямку" after a place name.
-  kTime,           // A relative time expression.
-  kAbbreviation,   // A word whose final period ends no sentence.
-  kAnaphor,        // "the town", "they", "the ministry": refers back.
-  kLocative,       // "in", "throughout": a location follows.
-  kRegionOf,       // "region of" before a place: the region is meant.
+  kBearing,  // "west of", "на захід від": near a place that is only a
+             // reference point.
+  kTime,     // A relative time expression.
+  kAbbreviation,    // A word whose final period ends no sentence.
+  kAnaphor,         // "the town", "they", "the ministry": refers back.
+  kLocative,        // "in", "throughout": a location follows.
+  kRegionOf,        // "region of" before a place: the region is meant.
   kComplementizer,  // "that", "що": reported content begins.
   kConjunction,     // "and", "і": joins coordinated actors.
   kAppositive,      // "a", "which": opens a description of the word before.

@@ -1466,8 +1466,8 @@ void Extractor::Impl::ExtractSentence(
       } else {
         for (const Found& f : cues) {
           const CueKind k = cue(f).kind;
-          if ((k == CueKind::kNearBefore && f.end <= place->begin &&
-               place->begin - f.end <= kNearGap) ||
+          if (((k == CueKind::kNearBefore || k == CueKind::kBearing) &&
+               f.end <= place->begin && place->begin - f.end <= kNearGap) ||
               (k == CueKind::kNearAfter && f.begin >= place->end &&
                f.begin - place->end <= kNearGap)) {
             precision = v1::GEO_PRECISION_NEAR;
@@ -1517,8 +1517,15 @@ void Extractor::Impl::ExtractSentence(
     claims->push_back(std::move(claim));
   }
 
-  // What the next sentence's anaphors may refer to.
+  // What the next sentence's anaphors may refer to ("a town west of
+  // Bakhmut" keeps Bakhmut out).
+  const std::vector<const Found*> bearings = cues_of(CueKind::kBearing);
   for (const gazetteer::Mention* m : mentions) {
+    const bool reference_point =
+        std::any_of(bearings.begin(), bearings.end(), [&](const Found* b) {
+          return b->end <= m->begin && m->begin - b->end <= kNearGap;
+        });
+    if (reference_point) continue;
     const gazetteer::Place* place = &m->place();
     context->last_place_named = place;
     switch (Group(place->kind)) {

@@ -155,6 +155,7 @@ absl::StatusOr<std::vector<PatternEntry>> ParsePatterns(
           {"origin", CueKind::kOrigin},
           {"background", CueKind::kBackground},
           {"bulletin", CueKind::kBulletin},
+          {"existential", CueKind::kExistential},
           {"voice", CueKind::kVoice}};
   std::vector<PatternEntry> patterns;
   for (const Row& row : Rows(contents)) {

@@ -51,6 +51,7 @@ enum class CueKind {
   kOrigin,          // "from", "з": the place after it is where an act began.
   kBackground,  // "нагадаємо", "напомним": the sentence recalls history.
   kBulletin,  // "сводка", "зведення": a title naming who speaks.
+  kExistential,  // "there is", "there were": no place ("there" is not one).
   kVoice,  // "оккупанты", "киевский режим": whose side a text takes
            // (fixed_side).
 };

@@ -117,6 +117,20 @@ v1::Side Opposite(v1::Side side) {
   return v1::SIDE_UNSPECIFIED;
 }
 
+// `s` without quotation marks: a quoted word ("had \"liberated\" the
+// village") does not end a clause.
+std::string WithoutQuotes(absl::string_view s) {
+  std::string out(s);
+  for (const std::string quote :
+       {"\xC2\xAB", "\xC2\xBB", "\xE2\x80\x9C", "\xE2\x80\x9D", "\""}) {
+    for (size_t i = out.find(quote); i != std::string::npos;
+         i = out.find(quote, i)) {
+      out.erase(i, quote.size());
+    }
+  }
+  return out;
+}
+
 // The gap between a name and a word next to it, without the quotes around
 // the name or an acronym after it ("«Рыбаря» пишут", "the Russian Ministry
 // of Defense (MoD) claimed").
@@ -505,6 +519,7 @@ void Extractor::Impl::ExtractSentence(
   // "Sudzha, the town"); "they" is the previous sentence's actor, or its
   // claimant when "they" says something; "the ministry" the latest ministry.
   const size_t named = mentions.size();
+  absl::flat_hash_set<const gazetteer::Mention*> anaphoric;
   auto latest_named = [&](AnaphorTarget target,
                           uint32_t before) -> const gazetteer::Place* {
     const gazetteer::Place* latest = nullptr;
@@ -600,6 +615,7 @@ void Extractor::Impl::ExtractSentence(
     m.surface = std::string(text.substr(f->begin, f->end - f->begin));
     m.candidates = {place};
     mentions.push_back(&m);
+    anaphoric.insert(&m);
   }
   std::sort(actors.begin(), actors.end(),
             [](const Found& a, const Found& b) { return a.begin < b.begin; });
@@ -1127,6 +1143,11 @@ void Extractor::Impl::ExtractSentence(
     };
     for (const auto* m : places) {
       if (m->begin < p.end || !usable(*m)) continue;
+      // "the town", "there" refer back only within the pattern's clause.
+      if (anaphoric.contains(m) && HasClausePunctuation(WithoutQuotes(
+                                       text.substr(p.end, m->begin - p.end)))) {
+        break;
+      }
       const bool barred =
           std::any_of(cues.begin(), cues.end(), [&](const Found& c) {
             const CueKind k = cue(c).kind;

@@ -4,7 +4,6 @@
 #include <string>
 #include <vector>
 
-#include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
 #include "libs/extract/extractor.h"
 #include "libs/extract/test_util.h"
@@ -20,43 +19,26 @@ std::vector<v1::Claim> Extract(absl::string_view text,
   return ShippedExtractor().Extract(text, kPublished, language);
 }
 
-// "TYPE place SIDE claimant POLARITY" of every claim, in order.
-std::vector<std::string> Keys(const std::vector<v1::Claim>& claims) {
-  std::vector<std::string> keys;
-  for (const v1::Claim& c : claims) {
-    keys.push_back(absl::StrCat(v1::ClaimType_Name(c.type()), " ", c.place_id(),
-                                " ", v1::Side_Name(c.side()), " ",
-                                c.claimant().id(), " ",
-                                v1::Polarity_Name(c.polarity())));
-  }
-  return keys;
-}
-
-bool Has(const std::vector<v1::Claim>& claims, const std::string& key) {
-  for (const std::string& k : Keys(claims)) {
-    if (k == key) return true;
-  }
-  return false;
-}
-
 TEST(ExtractorContextTest, TheTownIsTheLatestTownNamed) {
   const auto claims = Extract(
       "Russian forces attacked Kurakhove overnight. By morning they had "
       "captured the town, the Russian Defense Ministry said.");
-  EXPECT_TRUE(Has(claims,
-                  "CLAIM_TYPE_CAPTURE ua.donetsk.kurakhove SIDE_RUSSIA ru.mod "
-                  "POLARITY_ASSERTED"))
-      << testing::PrintToString(Keys(claims));
+  EXPECT_TRUE(
+      HasClaim(claims,
+               "CLAIM_TYPE_CAPTURE ua.donetsk.kurakhove SIDE_RUSSIA ru.mod "
+               "POLARITY_ASSERTED"))
+      << testing::PrintToString(ClaimKeys(claims));
 }
 
 TEST(ExtractorContextTest, TheTownOfNameIsNoAnaphor) {
   const auto claims = Extract(
       "Shelling hit Kherson on Monday. Russian troops captured the town of "
       "Kurakhove, the Russian Defense Ministry said.");
-  EXPECT_TRUE(Has(claims,
-                  "CLAIM_TYPE_CAPTURE ua.donetsk.kurakhove SIDE_RUSSIA ru.mod "
-                  "POLARITY_ASSERTED"))
-      << testing::PrintToString(Keys(claims));
+  EXPECT_TRUE(
+      HasClaim(claims,
+               "CLAIM_TYPE_CAPTURE ua.donetsk.kurakhove SIDE_RUSSIA ru.mod "
+               "POLARITY_ASSERTED"))
+      << testing::PrintToString(ClaimKeys(claims));
   for (const v1::Claim& c : claims) {
     if (c.type() == v1::CLAIM_TYPE_CAPTURE) {
       EXPECT_NE(c.place_id(), "ua.kherson.kherson");
@@ -69,10 +51,10 @@ TEST(ExtractorContextTest, TheyIsThePreviousSentencesActor) {
       "Russian forces are pressing on Pokrovsk from the south. They have "
       "advanced to within about 1 mile of the city, according to the "
       "Institute for the Study of War.");
-  EXPECT_TRUE(Has(claims,
-                  "CLAIM_TYPE_ADVANCE ua.donetsk.pokrovsk SIDE_RUSSIA isw "
-                  "POLARITY_ASSERTED"))
-      << testing::PrintToString(Keys(claims));
+  EXPECT_TRUE(HasClaim(claims,
+                       "CLAIM_TYPE_ADVANCE ua.donetsk.pokrovsk SIDE_RUSSIA isw "
+                       "POLARITY_ASSERTED"))
+      << testing::PrintToString(ClaimKeys(claims));
 }
 
 TEST(ExtractorContextTest, TheySaidIsThePreviousSentencesSpeaker) {
@@ -80,40 +62,42 @@ TEST(ExtractorContextTest, TheySaidIsThePreviousSentencesSpeaker) {
       "According to the Russian Defense Ministry, Russian troops took "
       "Kurakhove. Additionally, they claimed to have taken control of "
       "Dachenske.");
-  EXPECT_TRUE(Has(claims,
-                  "CLAIM_TYPE_CAPTURE ua.donetsk.dachenske SIDE_RUSSIA ru.mod "
-                  "POLARITY_ASSERTED"))
-      << testing::PrintToString(Keys(claims));
+  EXPECT_TRUE(
+      HasClaim(claims,
+               "CLAIM_TYPE_CAPTURE ua.donetsk.dachenske SIDE_RUSSIA ru.mod "
+               "POLARITY_ASSERTED"))
+      << testing::PrintToString(ClaimKeys(claims));
 }
 
 TEST(ExtractorContextTest, NamedAppositiveSpeaker) {
   const auto claims = Extract(
       "A Russian drone struck Kupiansk, the region's military governor, Oleh "
       "Syniehubov, reported.");
-  EXPECT_TRUE(Has(claims,
-                  "CLAIM_TYPE_DRONE_STRIKE ua.kharkiv.kupiansk SIDE_RUSSIA "
-                  "ua.syniehubov POLARITY_ASSERTED"))
-      << testing::PrintToString(Keys(claims));
+  EXPECT_TRUE(
+      HasClaim(claims,
+               "CLAIM_TYPE_DRONE_STRIKE ua.kharkiv.kupiansk SIDE_RUSSIA "
+               "ua.syniehubov POLARITY_ASSERTED"))
+      << testing::PrintToString(ClaimKeys(claims));
 }
 
 TEST(ExtractorContextTest, DescribedSpeakerBeforeTheDescription) {
   const auto claims = Extract(
       "RIA Novosti, a Russian state news outlet, claimed that 340 Ukrainian "
       "soldiers had been killed in the Kursk region.");
-  EXPECT_TRUE(Has(claims,
-                  "CLAIM_TYPE_CASUALTIES ru.kursk SIDE_UKRAINE ria "
-                  "POLARITY_ASSERTED"))
-      << testing::PrintToString(Keys(claims));
+  EXPECT_TRUE(HasClaim(claims,
+                       "CLAIM_TYPE_CASUALTIES ru.kursk SIDE_UKRAINE ria "
+                       "POLARITY_ASSERTED"))
+      << testing::PrintToString(ClaimKeys(claims));
 }
 
 TEST(ExtractorContextTest, CoordinatedSpeakersFirstConjunct) {
   const auto claims = Extract(
       "North Korea has dispatched more than 11,000 soldiers to fight in "
       "Kursk, Ukrainian and U.S. officials have said.");
-  EXPECT_TRUE(Has(claims,
-                  "CLAIM_TYPE_TROOP_DEPLOYMENT ru.kursk SIDE_RUSSIA "
-                  "ua.officials POLARITY_ASSERTED"))
-      << testing::PrintToString(Keys(claims));
+  EXPECT_TRUE(HasClaim(claims,
+                       "CLAIM_TYPE_TROOP_DEPLOYMENT ru.kursk SIDE_RUSSIA "
+                       "ua.officials POLARITY_ASSERTED"))
+      << testing::PrintToString(ClaimKeys(claims));
 }
 
 TEST(ExtractorContextTest,
@@ -121,48 +105,48 @@ TEST(ExtractorContextTest,
   const auto claims = Extract(
       "While the scale of the Ukrainian offensive in Kursk remains unclear, "
       "Russian officials reported heavy shelling of Sumy.");
-  EXPECT_TRUE(Has(claims,
-                  "CLAIM_TYPE_ASSAULT ru.kursk SIDE_UKRAINE  "
-                  "POLARITY_ASSERTED"))
-      << testing::PrintToString(Keys(claims));
-  EXPECT_FALSE(Has(claims,
-                   "CLAIM_TYPE_ASSAULT ru.kursk SIDE_UKRAINE ru.officials "
-                   "POLARITY_ASSERTED"));
+  EXPECT_TRUE(HasClaim(claims,
+                       "CLAIM_TYPE_ASSAULT ru.kursk SIDE_UKRAINE  "
+                       "POLARITY_ASSERTED"))
+      << testing::PrintToString(ClaimKeys(claims));
+  EXPECT_FALSE(HasClaim(claims,
+                        "CLAIM_TYPE_ASSAULT ru.kursk SIDE_UKRAINE ru.officials "
+                        "POLARITY_ASSERTED"));
 }
 
 TEST(ExtractorContextTest, DenyingThoseAccountsDeniesThePreviousSentence) {
   const auto claims = Extract(
       "Russian military bloggers claimed that Russian troops recaptured "
       "Pogrebki. Ukrainian officials denied those accounts.");
-  EXPECT_TRUE(Has(claims,
-                  "CLAIM_TYPE_CAPTURE ru.kursk.pogrebki SIDE_RUSSIA "
-                  "ru.milbloggers POLARITY_ASSERTED"));
-  EXPECT_TRUE(Has(claims,
-                  "CLAIM_TYPE_CAPTURE ru.kursk.pogrebki SIDE_RUSSIA "
-                  "ua.officials POLARITY_DENIED"))
-      << testing::PrintToString(Keys(claims));
+  EXPECT_TRUE(HasClaim(claims,
+                       "CLAIM_TYPE_CAPTURE ru.kursk.pogrebki SIDE_RUSSIA "
+                       "ru.milbloggers POLARITY_ASSERTED"));
+  EXPECT_TRUE(HasClaim(claims,
+                       "CLAIM_TYPE_CAPTURE ru.kursk.pogrebki SIDE_RUSSIA "
+                       "ua.officials POLARITY_DENIED"))
+      << testing::PrintToString(ClaimKeys(claims));
 }
 
 TEST(ExtractorContextTest, PlaceBeforeACommaBelongsToAnotherClause) {
   const auto claims = Extract(
       "Despite the battle for Kursk, Ukraine has managed to hang on to more "
       "than 150 square miles of land.");
-  EXPECT_TRUE(
-      Has(claims, "CLAIM_TYPE_TERRITORY_HELD  SIDE_UKRAINE  POLARITY_ASSERTED"))
-      << testing::PrintToString(Keys(claims));
-  EXPECT_FALSE(Has(claims,
-                   "CLAIM_TYPE_TERRITORY_HELD ru.kursk SIDE_UKRAINE  "
-                   "POLARITY_ASSERTED"));
+  EXPECT_TRUE(HasClaim(
+      claims, "CLAIM_TYPE_TERRITORY_HELD  SIDE_UKRAINE  POLARITY_ASSERTED"))
+      << testing::PrintToString(ClaimKeys(claims));
+  EXPECT_FALSE(HasClaim(claims,
+                        "CLAIM_TYPE_TERRITORY_HELD ru.kursk SIDE_UKRAINE  "
+                        "POLARITY_ASSERTED"));
 }
 
 TEST(ExtractorContextTest, UnknownLocationLeavesNoPlace) {
   const auto claims = Extract(
       "Ukrainian troops attacked in Kursk, while Russian forces continued "
       "their assaults in eastern Ukraine.");
-  EXPECT_TRUE(Has(claims,
-                  "CLAIM_TYPE_ASSAULT ru.kursk SIDE_UKRAINE  "
-                  "POLARITY_ASSERTED"))
-      << testing::PrintToString(Keys(claims));
+  EXPECT_TRUE(HasClaim(claims,
+                       "CLAIM_TYPE_ASSAULT ru.kursk SIDE_UKRAINE  "
+                       "POLARITY_ASSERTED"))
+      << testing::PrintToString(ClaimKeys(claims));
   for (const v1::Claim& c : claims) {
     EXPECT_FALSE(c.side() == v1::SIDE_RUSSIA && c.place_id() == "ru.kursk")
         << c.sentence();
@@ -174,10 +158,11 @@ TEST(ExtractorContextTest, RegionOfNameIsTheRegion) {
       "A Russian drone seriously injured three police officers in the eastern "
       "region "
       "of Kharkiv, Syniehubov said.");
-  EXPECT_TRUE(Has(claims,
-                  "CLAIM_TYPE_CASUALTIES ua.kharkiv SIDE_RUSSIA ua.syniehubov "
-                  "POLARITY_ASSERTED"))
-      << testing::PrintToString(Keys(claims));
+  EXPECT_TRUE(
+      HasClaim(claims,
+               "CLAIM_TYPE_CASUALTIES ua.kharkiv SIDE_RUSSIA ua.syniehubov "
+               "POLARITY_ASSERTED"))
+      << testing::PrintToString(ClaimKeys(claims));
 }
 
 TEST(ExtractorContextTest, NegatedPatternsCodeNothing) {
@@ -203,28 +188,31 @@ TEST(ExtractorContextTest, EveryClaimHasASide) {
 TEST(ExtractorContextTest, UkrainianReportVoiceSidesStrikesAndLosses) {
   const auto claims = Extract(
       "Ворог атакував FPV-дронами Краснопілля, поранено двох цивільних.", "uk");
-  EXPECT_TRUE(Has(claims,
-                  "CLAIM_TYPE_DRONE_STRIKE ua.sumy.krasnopillia SIDE_RUSSIA  "
-                  "POLARITY_ASSERTED"))
-      << testing::PrintToString(Keys(claims));
-  EXPECT_TRUE(Has(claims,
-                  "CLAIM_TYPE_CASUALTIES ua.sumy.krasnopillia SIDE_RUSSIA  "
-                  "POLARITY_ASSERTED"))
-      << testing::PrintToString(Keys(claims));
+  EXPECT_TRUE(
+      HasClaim(claims,
+               "CLAIM_TYPE_DRONE_STRIKE ua.sumy.krasnopillia SIDE_RUSSIA  "
+               "POLARITY_ASSERTED"))
+      << testing::PrintToString(ClaimKeys(claims));
+  EXPECT_TRUE(
+      HasClaim(claims,
+               "CLAIM_TYPE_CASUALTIES ua.sumy.krasnopillia SIDE_RUSSIA  "
+               "POLARITY_ASSERTED"))
+      << testing::PrintToString(ClaimKeys(claims));
 }
 
 TEST(ExtractorContextTest, PlacesJoinedByAndAreEachClaimed) {
   const auto claims = Extract(
       "Ukraine's General Staff said its troops had repelled seven Russian "
       "assaults near Mala Tokmachka and Orikhiv.");
-  EXPECT_TRUE(Has(claims,
-                  "CLAIM_TYPE_REPELLED_ATTACK ua.zaporizhzhia.mala_tokmachka "
-                  "SIDE_UKRAINE ua.general_staff POLARITY_ASSERTED"))
-      << testing::PrintToString(Keys(claims));
-  EXPECT_TRUE(Has(claims,
-                  "CLAIM_TYPE_REPELLED_ATTACK ua.zaporizhzhia.orikhiv "
-                  "SIDE_UKRAINE ua.general_staff POLARITY_ASSERTED"))
-      << testing::PrintToString(Keys(claims));
+  EXPECT_TRUE(
+      HasClaim(claims,
+               "CLAIM_TYPE_REPELLED_ATTACK ua.zaporizhzhia.mala_tokmachka "
+               "SIDE_UKRAINE ua.general_staff POLARITY_ASSERTED"))
+      << testing::PrintToString(ClaimKeys(claims));
+  EXPECT_TRUE(HasClaim(claims,
+                       "CLAIM_TYPE_REPELLED_ATTACK ua.zaporizhzhia.orikhiv "
+                       "SIDE_UKRAINE ua.general_staff POLARITY_ASSERTED"))
+      << testing::PrintToString(ClaimKeys(claims));
 }
 
 TEST(ExtractorContextTest, HistoryCodesNothing) {
@@ -243,10 +231,10 @@ TEST(ExtractorContextTest, ItSaidIsThePreviousSpeakerOnly) {
   const auto claims = Extract(
       "Ukraine's General Staff gave its evening update. It said Ukrainian "
       "troops had repelled nine Russian assaults near Malaya Loknya.");
-  EXPECT_TRUE(Has(claims,
-                  "CLAIM_TYPE_REPELLED_ATTACK ru.kursk.malaya_loknya "
-                  "SIDE_UKRAINE ua.general_staff POLARITY_ASSERTED"))
-      << testing::PrintToString(Keys(claims));
+  EXPECT_TRUE(HasClaim(claims,
+                       "CLAIM_TYPE_REPELLED_ATTACK ru.kursk.malaya_loknya "
+                       "SIDE_UKRAINE ua.general_staff POLARITY_ASSERTED"))
+      << testing::PrintToString(ClaimKeys(claims));
 }
 
 TEST(ExtractorContextTest, CompoundAdjectiveNamesNoActor) {
@@ -264,10 +252,10 @@ TEST(ExtractorContextTest, FigureWithoutPlaceTakesThePlaceBefore) {
       "Fighting continued in the Kursk region on Sunday. The Russian Defense "
       "Ministry said Ukrainian forces attacked with at least a dozen armored "
       "vehicles.");
-  EXPECT_TRUE(Has(claims,
-                  "CLAIM_TYPE_ASSAULT ru.kursk SIDE_UKRAINE ru.mod "
-                  "POLARITY_ASSERTED"))
-      << testing::PrintToString(Keys(claims));
+  EXPECT_TRUE(HasClaim(claims,
+                       "CLAIM_TYPE_ASSAULT ru.kursk SIDE_UKRAINE ru.mod "
+                       "POLARITY_ASSERTED"))
+      << testing::PrintToString(ClaimKeys(claims));
 }
 
 }  // namespace

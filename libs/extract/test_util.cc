@@ -3,6 +3,8 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "absl/strings/str_cat.h"
+
 namespace frontline::extract {
 
 const Extractor& ShippedExtractor() {
@@ -23,6 +25,24 @@ const Extractor& ShippedExtractor() {
     return new Extractor(*std::move(loaded));
   }();
   return *extractor;
+}
+
+std::vector<std::string> ClaimKeys(const std::vector<v1::Claim>& claims) {
+  std::vector<std::string> keys;
+  for (const v1::Claim& c : claims) {
+    keys.push_back(absl::StrCat(v1::ClaimType_Name(c.type()), " ", c.place_id(),
+                                " ", v1::Side_Name(c.side()), " ",
+                                c.claimant().id(), " ",
+                                v1::Polarity_Name(c.polarity())));
+  }
+  return keys;
+}
+
+bool HasClaim(const std::vector<v1::Claim>& claims, const std::string& key) {
+  for (const std::string& k : ClaimKeys(claims)) {
+    if (k == key) return true;
+  }
+  return false;
 }
 
 }  // namespace frontline::extract

@@ -3,6 +3,9 @@
 #ifndef FRONTLINE_LIBS_EXTRACT_TEST_UTIL_H_
 #define FRONTLINE_LIBS_EXTRACT_TEST_UTIL_H_
 
+#include <string>
+#include <vector>
+
 #include "libs/extract/extractor.h"
 #include "libs/gazetteer/gazetteer.h"
 
@@ -10,6 +13,11 @@ namespace frontline::extract {
 
 // Aborts the test binary when the shipped data do not load.
 const Extractor& ShippedExtractor();
+
+// "CLAIM_TYPE_X place SIDE_Y claimant POLARITY_Z" of every claim, in order.
+std::vector<std::string> ClaimKeys(const std::vector<v1::Claim>& claims);
+// Whether one of `claims` has that key.
+bool HasClaim(const std::vector<v1::Claim>& claims, const std::string& key);
 
 }  // namespace frontline::extract
 

@@ -1,0 +1,152 @@
+// Who speaks and whose act it is, in long reports: headings and bulletins,
+// pronouns for the last speaker, statements denied, the side a text takes,
+// weapons and their targets.
+#include <string>
+#include <vector>
+
+#include "gtest/gtest.h"
+#include "libs/extract/extractor.h"
+#include "libs/extract/test_util.h"
+
+namespace frontline::extract {
+namespace {
+
+const absl::Time kPublished = absl::FromCivil(
+    absl::CivilSecond(2025, 5, 20, 12, 0, 0), absl::UTCTimeZone());
+
+std::vector<v1::Claim> Extract(absl::string_view text,
+                               absl::string_view language = "en") {
+  return ShippedExtractor().Extract(text, kPublished, language);
+}
+
+TEST(ExtractorSidesTest, BulletinTitleSpeaksForTheText) {
+  const auto claims = Extract(
+      "Сводка Министерства обороны Российской Федерации о ходе проведения "
+      "специальной военной операции\n"
+      "Подразделения группировки войск «Запад» освободили населённый пункт "
+      "Синьковка Харьковской области.",
+      "ru");
+  EXPECT_TRUE(HasClaim(claims,
+                       "CLAIM_TYPE_CAPTURE ua.kharkiv.synkivka SIDE_RUSSIA "
+                       "ru.mod POLARITY_ASSERTED"))
+      << testing::PrintToString(ClaimKeys(claims));
+}
+
+TEST(ExtractorSidesTest, TitledHeadingSpeaksForTheText) {
+  const auto claims = Extract(
+      "Олег Синєгубов, начальник Харківської ОВА: ситуація за добу\n"
+      "Куп'янськ: унаслідок артилерійського обстрілу міста загинув чоловік.",
+      "uk");
+  EXPECT_TRUE(HasClaim(claims,
+                       "CLAIM_TYPE_SHELLING ua.kharkiv.kupiansk SIDE_RUSSIA "
+                       "ua.syniehubov POLARITY_ASSERTED"))
+      << testing::PrintToString(ClaimKeys(claims));
+}
+
+TEST(ExtractorSidesTest, UnknownSpeakerIsNotTheHeading) {
+  const auto claims = Extract(
+      "Алаудинов: бойцы продвинулись под Покровском\n"
+      "Украинские войска обстреляли Новую Каховку, сообщил глава округа "
+      "Владимир Леонтьев.",
+      "ru");
+  for (const v1::Claim& c : claims) {
+    if (c.place_id() == "ua.kherson.nova_kakhovka") {
+      EXPECT_EQ(c.claimant().id(), "") << c.sentence();
+    }
+  }
+  EXPECT_TRUE(HasClaim(claims,
+                       "CLAIM_TYPE_SHELLING ua.kherson.nova_kakhovka "
+                       "SIDE_UKRAINE  POLARITY_ASSERTED"))
+      << testing::PrintToString(ClaimKeys(claims));
+}
+
+TEST(ExtractorSidesTest, AccordingToHimIsThePreviousSpeaker) {
+  const auto claims = Extract(
+      "Украинские военные атаковали Курскую область, сообщил военкор "
+      "Александр Коц. По его словам, атака была отбита у Бердина.",
+      "ru");
+  EXPECT_TRUE(HasClaim(claims,
+                       "CLAIM_TYPE_REPELLED_ATTACK ru.kursk.berdin SIDE_RUSSIA "
+                       "ru.milbloggers POLARITY_ASSERTED"))
+      << testing::PrintToString(ClaimKeys(claims));
+}
+
+TEST(ExtractorSidesTest, DeniedStatementIsAlsoAssertedByItsAuthor) {
+  const auto claims = Extract(
+      "Russian troops have stormed Kupiansk, Russia's Defense Ministry said "
+      "on Wednesday, a claim Ukraine's General Staff swiftly rejected.");
+  EXPECT_TRUE(HasClaim(claims,
+                       "CLAIM_TYPE_ASSAULT ua.kharkiv.kupiansk SIDE_RUSSIA "
+                       "ru.mod POLARITY_ASSERTED"))
+      << testing::PrintToString(ClaimKeys(claims));
+  EXPECT_TRUE(HasClaim(claims,
+                       "CLAIM_TYPE_ASSAULT ua.kharkiv.kupiansk SIDE_RUSSIA "
+                       "ua.general_staff POLARITY_DENIED"))
+      << testing::PrintToString(ClaimKeys(claims));
+}
+
+TEST(ExtractorSidesTest, WordsOfAUkrainianOutletInRussianSetItsVoice) {
+  const auto claims = Extract(
+      "Силы обороны Украины отразили атаку оккупантов. Ночью противник "
+      "атаковал Сумы ударными дронами.",
+      "ru");
+  EXPECT_TRUE(HasClaim(claims,
+                       "CLAIM_TYPE_DRONE_STRIKE ua.sumy.sumy SIDE_RUSSIA  "
+                       "POLARITY_ASSERTED"))
+      << testing::PrintToString(ClaimKeys(claims));
+}
+
+TEST(ExtractorSidesTest, WeaponBelongsToTheClauseSubject) {
+  const auto claims = Extract(
+      "Voloshyn said Ukrainian troops had hit a Russian ferry crossing near "
+      "Hola Prystan with HIMARS rockets.");
+  EXPECT_TRUE(HasClaim(claims,
+                       "CLAIM_TYPE_SHELLING ua.kherson.hola_prystan "
+                       "SIDE_UKRAINE ua.voloshyn POLARITY_ASSERTED"))
+      << testing::PrintToString(ClaimKeys(claims));
+}
+
+TEST(ExtractorSidesTest, ObjectOfTheFirstVerbIsNotSubjectOfTheSecond) {
+  const auto claims = Extract(
+      "Russian troops have stormed Kupiansk and reached its center, Russia's "
+      "Defense Ministry said.");
+  EXPECT_TRUE(HasClaim(claims,
+                       "CLAIM_TYPE_ADVANCE ua.kharkiv.kupiansk SIDE_RUSSIA "
+                       "ru.mod POLARITY_ASSERTED"))
+      << testing::PrintToString(ClaimKeys(claims));
+}
+
+TEST(ExtractorSidesTest, PassiveRepulseIsTheOtherSidesDoing) {
+  const auto claims = Extract(
+      "It said 11 Russian attacks had been repelled near Sumy, Ukraine's "
+      "General Staff reported.");
+  EXPECT_TRUE(HasClaim(claims,
+                       "CLAIM_TYPE_REPELLED_ATTACK ua.sumy.sumy SIDE_UKRAINE "
+                       "ua.general_staff POLARITY_ASSERTED"))
+      << testing::PrintToString(ClaimKeys(claims));
+}
+
+TEST(ExtractorSidesTest, BearingNamesNoAntecedent) {
+  const auto claims = Extract(
+      "Chasiv Yar, a hilltop town west of Bakhmut, has held out for a year. "
+      "Russia's Defense Ministry said its forces had completed the capture of "
+      "the town.");
+  EXPECT_TRUE(HasClaim(claims,
+                       "CLAIM_TYPE_CAPTURE ua.donetsk.chasiv_yar SIDE_RUSSIA "
+                       "ru.mod POLARITY_ASSERTED"))
+      << testing::PrintToString(ClaimKeys(claims));
+}
+
+TEST(ExtractorSidesTest, ThereIsAPlaceUnlessItIsExistential) {
+  const auto claims = Extract(
+      "Ukraine's General Staff said Russian infantry tried to storm positions "
+      "near Guyevo. North Korean troops had lost at least 40 men there, it "
+      "said. There were no other attacks.");
+  EXPECT_TRUE(HasClaim(claims,
+                       "CLAIM_TYPE_CASUALTIES ru.kursk.guyevo SIDE_RUSSIA "
+                       "ua.general_staff POLARITY_ASSERTED"))
+      << testing::PrintToString(ClaimKeys(claims));
+}
+
+}  // namespace
+}  // namespace frontline::extract

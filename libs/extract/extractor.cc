@@ -546,6 +546,10 @@ void Extractor::Impl::ExtractSentence(
   };
   const std::vector<const Found*> claimant_before_cues =
       cues_of(CueKind::kClaimantBefore);
+  // Whether only punctuation follows `at` in the sentence ("— сказал он.").
+  auto closes_sentence = [&](uint32_t at) {
+    return tokens.empty() || tokens.back().end <= at;
+  };
   for (const Found* f : cues_of(CueKind::kAnaphor)) {
     const PatternEntry& entry = cue(*f);
     const bool in_actor =
@@ -564,14 +568,17 @@ void Extractor::Impl::ExtractSentence(
         auto it = context->last_actor_of_kind.find(entry.anaphor_kind);
         if (it != context->last_actor_of_kind.end()) referent = it->second;
       } else {
-        const bool speaks =
-            std::any_of(claimant_before_cues.begin(),
-                        claimant_before_cues.end(), [&](const Found* c) {
-                          return c->begin >= f->end &&
-                                 c->begin - f->end <= kPronounSpeaksGap &&
-                                 !HasClausePunctuation(
-                                     text.substr(f->end, c->begin - f->end));
-                        });
+        const bool speaks = std::any_of(
+            claimant_before_cues.begin(), claimant_before_cues.end(),
+            [&](const Found* c) {
+              // "he said", and "— сказал он".
+              return (c->begin >= f->end &&
+                      c->begin - f->end <= kPronounSpeaksGap &&
+                      !HasClausePunctuation(
+                          text.substr(f->end, c->begin - f->end))) ||
+                     (c->end <= f->begin && f->begin - c->end <= 2 &&
+                      closes_sentence(f->end));
+            });
         if (speaks) {
           referent = context->previous_claimant.has_value()
                          ? context->previous_claimant
@@ -1565,7 +1572,13 @@ void Extractor::Impl::ExtractSentence(
   }
   std::optional<uint32_t> subject;
   context->previous_first_actor.reset();
-  if (!actors.empty()) context->previous_first_actor = actors.front().index;
+  // The first actor that can speak: not "the enemy" or "our forces".
+  for (const Found& a : actors) {
+    if (actor(a).rule == SideRule::kFixed) {
+      context->previous_first_actor = a.index;
+      break;
+    }
+  }
   for (const Found& a : actors) {
     context->last_actor_of_kind[actor(a).kind] = a.index;
     if (!subject.has_value() && !IsObserver(actor(a).kind)) subject = a.index;

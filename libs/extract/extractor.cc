@@ -210,6 +210,8 @@ struct DocumentContext {
   std::optional<uint32_t> previous_doer;
   std::optional<uint32_t> previous_claimant;
   std::optional<uint32_t> previous_first_actor;
+  // Where the previous sentence reported a strike, if it did.
+  const gazetteer::Place* previous_strike_place = nullptr;
   // The place the previous sentence was about, and the latest before it.
   const gazetteer::Place* previous_place = nullptr;
   size_t previous_end = 0;
@@ -801,6 +803,7 @@ void Extractor::Impl::ExtractSentence(
   if (recalled || (no_comment && claimant_cues.empty())) {
     context->previous_doer.reset();
     context->previous_claimant.reset();
+    context->previous_strike_place = nullptr;
     context->Advance(end, claims->size(), claims->size());
     return;
   }
@@ -1062,6 +1065,7 @@ void Extractor::Impl::ExtractSentence(
       claim.set_sentence(ValidUtf8(text.substr(begin, end - begin)));
       claims->push_back(std::move(claim));
     }
+    context->previous_strike_place = nullptr;
     context->Advance(end, first_denied, claims->size());
     return;
   }
@@ -1307,6 +1311,7 @@ void Extractor::Impl::ExtractSentence(
   std::optional<uint32_t> last_doer, last_claimant;
   const gazetteer::Place* last_place = nullptr;
   const gazetteer::Place* sentence_place = nullptr;
+  const gazetteer::Place* strike_place = nullptr;
   for (size_t i = 0; i < pending.size(); ++i) {
     if (dropped[i]) continue;
     const Pending& item = pending[i];
@@ -1319,6 +1324,15 @@ void Extractor::Impl::ExtractSentence(
     // one before it. An area ("150 square miles inside Russia") and a toll
     // of losses stand on their own.
     const gazetteer::Mention* carried = nullptr;
+    // Losses right after a strike are the strike's ("Ракета влучила в
+    // Запоріжжя. ... загинули двоє людей").
+    if (place == nullptr && item.type == v1::CLAIM_TYPE_CASUALTIES &&
+        context->previous_strike_place != nullptr) {
+      gazetteer::Mention& m = resolved.emplace_back();
+      m.begin = m.end = begin;
+      m.candidates = {context->previous_strike_place};
+      place = &m;
+    }
     if (place == nullptr && !has_area &&
         item.type != v1::CLAIM_TYPE_CASUALTIES) {
       for (const auto* m : places) {
@@ -1465,6 +1479,9 @@ void Extractor::Impl::ExtractSentence(
     if (!emitted.insert(key).second) continue;
     if (doer != nullptr) last_doer = doer->index;
     if (place != nullptr) last_place = &place->place();
+    if (place != nullptr && IsHarm(type) && type != v1::CLAIM_TYPE_CASUALTIES) {
+      strike_place = &place->place();
+    }
     if (claimant != nullptr) last_claimant = claimant->index;
 
     v1::Claim claim;
@@ -1588,6 +1605,7 @@ void Extractor::Impl::ExtractSentence(
   }
   context->previous_doer = last_doer.has_value() ? last_doer : subject;
   context->previous_claimant = last_claimant;
+  context->previous_strike_place = strike_place;
   for (const gazetteer::Mention* m : places) {
     if (last_place == nullptr && !is_origin(*m)) sentence_place = &m->place();
   }

@@ -666,7 +666,7 @@ void Extractor::Impl::ExtractSentence(
       actors.front().first_token == 0 &&
       CodePoints(text.substr(begin, end - begin)) <= kTitleChars &&
       std::none_of(cues.begin(), cues.end(), [&](const Found& c) {
-        return cue(c).kind == CueKind::kClaim;
+        return cue(c).kind == CueKind::kClaim && c.begin >= actors.front().end;
       })) {
     const v1::ActorKind k = actor(actors.front()).kind;
     if (IsObserver(k) || k == v1::ACTOR_KIND_MINISTRY) {
@@ -1606,6 +1606,7 @@ void Extractor::Impl::ExtractSentence(
   context->previous_doer = last_doer.has_value() ? last_doer : subject;
   context->previous_claimant = last_claimant;
   context->previous_strike_place = strike_place;
+
   for (const gazetteer::Mention* m : places) {
     if (last_place == nullptr && !is_origin(*m)) sentence_place = &m->place();
   }

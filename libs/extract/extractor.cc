@@ -998,8 +998,17 @@ void Extractor::Impl::ExtractSentence(
   }
   // "..., said the head of the district, Volodymyr Leontiev": someone the
   // dictionaries do not know speaks, not the document's header.
+  // ("did not make further confirmed advances" is no one speaking).
   const bool someone_else_speaks =
-      attributions.empty() && !claimant_cues.empty();
+      attributions.empty() &&
+      std::any_of(claimant_cues.begin(), claimant_cues.end(),
+                  [&](const Found* c) {
+                    return std::none_of(
+                        patterns.begin(), patterns.end(), [&](const Found* p) {
+                          return p->first_token >= c->end_token &&
+                                 p->first_token <= c->end_token + 1;
+                        });
+                  });
   // "По его словам", "за його словами": the previous speaker says it.
   for (const Found* f : cues_of(CueKind::kAnaphor)) {
     if (cue(*f).anaphor != AnaphorTarget::kAttribution) continue;

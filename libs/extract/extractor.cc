@@ -53,6 +53,9 @@ constexpr int kFirstRecalledYear = 1990;
 constexpr size_t kAcronymBytes = 12;
 // How far (bytes) a place joined by "and" may follow the one before it.
 constexpr uint32_t kJoinedPlaceGap = 48;
+// How many words may part a modal from an act it governs ("may intensify
+// offensive operations").
+constexpr uint32_t kModalScopeTokens = 3;
 // How many words may part a negation from the pattern it negates.
 constexpr uint32_t kNegatedGapTokens = 1;
 // How far (bytes) a place may follow "region of" to be read as its region.
@@ -760,14 +763,21 @@ void Extractor::Impl::ExtractSentence(
     });
   };
   // "would still take two years to seize", "whether it has fallen": no
-  // report of a change of hands. Activity nouns stay ("could allow Russia to
+  // report of a change of hands. Other acts only when the modal governs
+  // them ("may intensify offensive operations"; but "could allow Russia to
   // broaden its assault" still reports an assault).
   std::erase_if(patterns, [&](const Found* p) {
     const v1::ClaimType type = cue(*p).type;
     if (type != v1::CLAIM_TYPE_CAPTURE && type != v1::CLAIM_TYPE_CONTROL &&
         type != v1::CLAIM_TYPE_TERRITORY_HELD &&
         type != v1::CLAIM_TYPE_WITHDRAWAL) {
-      return false;
+      return std::any_of(
+          hypotheticals.begin(), hypotheticals.end(), [&](const Found* h) {
+            return h->end_token <= p->first_token &&
+                   p->first_token - h->end_token <= kModalScopeTokens &&
+                   !HasClausePunctuation(
+                       text.substr(h->end, p->begin - h->end));
+          });
     }
     // "The fall of Kurakhove could allow ...": speculation about what an
     // event leads to.
@@ -785,8 +795,6 @@ void Extractor::Impl::ExtractSentence(
                                                   h->end, p->begin - h->end));
                });
   });
-  // "X did not comment on the claim that ...": nobody asserts anything,
-  // unless someone else in the sentence says it.
   // "Нагадаємо, навесні 2022 року ...": history, recalled.
   // So does a year two or more before the publication's ("in 2022", "the
   // 2023 counteroffensive" in 2025; "over the course of 2024" in January 2025
@@ -800,6 +808,8 @@ void Extractor::Impl::ExtractSentence(
                year >= kFirstRecalledYear && year < published_year - 1;
       });
   const bool recalled = past_year || !cues_of(CueKind::kBackground).empty();
+  // "X did not comment on the claim that ...": nobody asserts anything,
+  // unless someone else in the sentence says it.
   if (recalled || (no_comment && claimant_cues.empty())) {
     context->previous_doer.reset();
     context->previous_claimant.reset();

@@ -99,7 +99,8 @@ TEST_F(GazetteerShippedTest, PrefersTheLongestMatch) {
 
 TEST_F(GazetteerShippedTest, CapitalizedOnlyNamesIgnoreTheCommonWord) {
   EXPECT_THAT(Ids("купив ізюм"), IsEmpty());
-  EXPECT_THAT(Ids("бої під Ізюмом, в Ізюмі"), ElementsAre("ua.kharkiv.izium"));
+  EXPECT_THAT(Ids("бої під Ізюмом, в Ізюмі"),
+              ElementsAre("ua.kharkiv.izium", "ua.kharkiv.izium"));
   EXPECT_THAT(Ids("Ізюм"), ElementsAre("ua.kharkiv.izium"));
   EXPECT_EQ(gazetteer_->Find("ізюм").size(), 1u);
 }

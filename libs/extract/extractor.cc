@@ -1368,12 +1368,17 @@ void Extractor::Impl::ExtractSentence(
     const v1::ClaimType type = item.type;
     // "denied that Russian troops had gained ground, saying the attackers had
     // lost dozens": what the denier goes on to say is asserted.
+    // So is what the denier says in quotes after it ("опровергли ...: «село
+    // удерживают наши воины»").
     const bool denied =
         denial != nullptr &&
         !std::any_of(claimant_cues.begin(), claimant_cues.end(),
                      [&](const Found* c) {
                        return c->begin >= denial->end && c->end <= p.begin;
-                     });
+                     }) &&
+        !(p.begin >= denial->end &&
+          WithoutQuotes(text.substr(denial->end, p.begin - denial->end))
+                  .size() != p.begin - denial->end);
 
     const Found* claimant = claimant_for(p);
     const ActorEntry* claimant_entry = claimant != nullptr   ? &actor(*claimant)
@@ -1421,12 +1426,15 @@ void Extractor::Impl::ExtractSentence(
     // Losses name their side wherever it stands ("загинули 3 800 військових").
     // A strike's target after it ("уничтожен склад боеприпасов ВСУ"): the
     // striker is the other side.
+    // Right after the weapon it is the subject ("з артилерії та РСЗВ ворог
+    // бив по Оріхову").
     const Found* target = nullptr;
     if (doer == nullptr && weapon) {
       for (const Found& a : actors) {
         if (&a == claimant || IsObserver(actor(a).kind)) continue;
-        if (a.begin >= p.end && in_clause(p.end, a.begin)) {
-          target = &a;
+        if (a.begin >= p.end && !HasClausePunctuation(WithoutQuotes(
+                                    text.substr(p.end, a.begin - p.end)))) {
+          (a.first_token <= p.end_token + 1 ? doer : target) = &a;
           break;
         }
       }
@@ -1547,17 +1555,11 @@ void Extractor::Impl::ExtractSentence(
     claim.mutable_span()->set_begin(begin);
     claim.mutable_span()->set_end(end);
     claim.set_sentence(ValidUtf8(text.substr(begin, end - begin)));
-    // "опровергли заявление Минобороны РФ о захвате села": the statement
-    // denied is also a claim, asserted by whoever made it.
+    // A statement said and then denied in one sentence is a claim of
+    // whoever said it too. (One only named inside the denial, "спростував
+    // заяви Міноборони РФ про захоплення", codes the denial alone.)
     const Found* reporter = nullptr;
     if (denied) {
-      for (const Found& a : actors) {
-        const v1::ActorKind k = actor(a).kind;
-        if (a.begin >= denial->end && a.end <= p.begin && &a != doer &&
-            k != v1::ACTOR_KIND_ARMED_FORCES && k != v1::ACTOR_KIND_UNIT) {
-          reporter = &a;
-        }
-      }
       // "Russian troops stormed Kupiansk, Russia's Defense Ministry said, a
       // claim Ukraine's General Staff denied": the one who said it.
       for (const Attribution& a : attributions) {
@@ -1584,7 +1586,7 @@ void Extractor::Impl::ExtractSentence(
   // What the next sentence's anaphors may refer to ("a town west of
   // Bakhmut" keeps Bakhmut out).
   const std::vector<const Found*> bearings = cues_of(CueKind::kBearing);
-  for (const gazetteer::Mention* m : mentions) {
+  for (const gazetteer::Mention* m : places) {
     const bool reference_point =
         std::any_of(bearings.begin(), bearings.end(), [&](const Found* b) {
           return b->end <= m->begin && m->begin - b->end <= kNearGap;

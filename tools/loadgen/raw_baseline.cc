@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
@@ -16,6 +17,11 @@ namespace {
 double Median(std::vector<double> v) {
   std::sort(v.begin(), v.end());
   return v[v.size() / 2];
+}
+
+void RemoveScratch(const RawBaselineOptions& options) {
+  std::error_code ignored;
+  if (!options.dir.empty()) std::filesystem::remove_all(options.dir, ignored);
 }
 
 }  // namespace
@@ -49,11 +55,15 @@ absl::Status MeasureRawBaseline(const Corpus& corpus,
                   absl::StrCat("loadgen-raw-baseline-", getpid(), "-",
                                absl::ToUnixNanos(absl::Now()), "-", round),
                   messages);
-    if (!times.ok()) return times.status();
+    if (!times.ok()) {
+      RemoveScratch(options);
+      return times.status();
+    }
     round_trip.push_back(times->round_trip_per_s());
     write.push_back(times->write_per_s());
     read.push_back(times->read_per_s());
   }
+  RemoveScratch(options);
   report.raw_engine = options.engine == "local"
                           ? "raw RocksDB (Put, then iterate)"
                           : "raw librdkafka (produce, then consume) on the "

@@ -1,7 +1,8 @@
 // The load generator, tiny: the whole system (`frontline run`, started by
 // loadgen as a child process) takes 200 documents at a low rate; every one
-// must become queryable and the JSON report must be complete. No figure is
-// asserted: those are benchmarks (docs/BENCHMARKS.md, "Load").
+// must become queryable, the JSON report must be complete and the baselines
+// of the same run (empty RPC, raw RocksDB) present with their ratios. No
+// figure is asserted: those are benchmarks (docs/BENCHMARKS.md, "Load").
 #include <sys/wait.h>
 
 #include <cstdlib>
@@ -50,6 +51,23 @@ TEST(LoadgenSmokeTest, EveryDocumentBecomesQueryableAndTheReportIsComplete) {
             run["latency_p50_ms"].get<double>());
   EXPECT_GT(run["queries"].get<int>(), 0);
   EXPECT_EQ(run["query_errors"], 0) << run["first_query_error"];
+  // The baselines of the same run: the empty RPC on the same server, and the
+  // same 200 documents through raw RocksDB; each ratio printed and positive.
+  EXPECT_GT(run["echoes"].get<int>(), 0);
+  EXPECT_EQ(run["echo_errors"], 0) << run["first_query_error"];
+  EXPECT_GT(run["echo_p50_ms"].get<double>(), 0);
+  EXPECT_GE(run["echo_p99_ms"].get<double>(), run["echo_p50_ms"].get<double>());
+  EXPECT_GT(run["query_echo_p50_ratio"].get<double>(), 0);
+  EXPECT_GT(run["query_echo_p99_ratio"].get<double>(), 0);
+  EXPECT_EQ(run["raw_records"], 200);
+  EXPECT_GT(run["raw_docs_per_s"].get<double>(), 0);
+  EXPECT_GT(run["sustained_raw_ratio"].get<double>(), 0);
+  EXPECT_NE(output.find("baseline: empty RPC (health Check"), std::string::npos)
+      << output;
+  EXPECT_NE(output.find("queries / empty RPC: p50 "), std::string::npos)
+      << output;
+  EXPECT_NE(output.find("through raw RocksDB"), std::string::npos) << output;
+  EXPECT_NE(output.find("sustained / raw: "), std::string::npos) << output;
   // A row at the checkpoint (100) and one at the end (200), each with the
   // memory of the one process.
   ASSERT_EQ(run["bands"].size(), 2u);

@@ -2,13 +2,10 @@
 // baseline measured in the same run on the same data — raw RocksDB writes
 // and reads for the local engine, raw librdkafka on the same mock cluster
 // for the Kafka engine. Prints medians over rounds and the ratios.
-#include <librdkafka/rdkafka.h>
-
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <functional>
-#include <map>
 #include <string>
 #include <vector>
 
@@ -20,8 +17,7 @@
 #include "libs/bus/bus.h"
 #include "libs/bus/cloud_events.h"
 #include "libs/bus/kafka_mock_cluster.h"
-#include "rocksdb/db.h"
-#include "rocksdb/options.h"
+#include "tools/bench/raw_baselines.h"
 
 namespace {
 
@@ -101,43 +97,9 @@ void Die(const std::string& what) {
 // --- local engine vs raw RocksDB -------------------------------------------
 
 std::pair<double, double> RawRocksDb(const std::vector<Message>& messages) {
-  rocksdb::Options options;
-  options.create_if_missing = true;
-  options.IncreaseParallelism(2);
-  options.compression = rocksdb::kLZ4Compression;
-  options.write_buffer_size = 64 << 20;
-  const std::string dir = TempDir("rocksdb");
-  rocksdb::DB* raw = nullptr;
-  if (!rocksdb::DB::Open(options, dir, &raw).ok()) Die("open rocksdb");
-  std::unique_ptr<rocksdb::DB> db(raw);
-  const int n = static_cast<int>(messages.size());
-  double write = Rate(n, [&] {
-    for (int i = 0; i < n; ++i) {
-      char key[16];
-      std::snprintf(key, sizeof(key), "%015d", i);
-      if (!db->Put({}, rocksdb::Slice(key, 15), messages[i].value).ok()) {
-        Die("rocksdb put");
-      }
-    }
-  });
-  // A reader hands owned bytes to its caller, as a consumer must.
-  double read = Rate(n, [&] {
-    std::unique_ptr<rocksdb::Iterator> it(db->NewIterator({}));
-    std::vector<std::pair<std::string, std::string>> batch;
-    batch.reserve(2000);
-    size_t got = 0;
-    for (it->SeekToFirst(); it->Valid(); it->Next()) {
-      batch.emplace_back(it->key().ToString(), it->value().ToString());
-      if (batch.size() == 2000) {
-        got += batch.size();
-        batch.clear();
-      }
-    }
-    if (got + batch.size() != size_t(n)) Die("rocksdb read");
-  });
-  db.reset();
-  std::filesystem::remove_all(dir);
-  return {write, read};
+  auto times = frontline::bench::RawRocksDb(messages, TempDir("rocksdb"));
+  if (!times.ok()) Die(times.status().ToString());
+  return {times->write_per_s(), times->read_per_s()};
 }
 
 std::pair<double, double> BusRates(Bus& bus, const std::string& topic,
@@ -190,86 +152,12 @@ std::pair<double, double> LocalBus(const std::vector<Message>& messages) {
 
 // --- Kafka engine vs raw librdkafka ----------------------------------------
 
-rd_kafka_t* RawKafka(rd_kafka_type_t type, const std::string& brokers,
-                     const std::map<std::string, std::string>& extra) {
-  rd_kafka_conf_t* conf = rd_kafka_conf_new();
-  char error[512];
-  std::map<std::string, std::string> all = {{"bootstrap.servers", brokers},
-                                            {"log_level", "3"}};
-  all.insert(extra.begin(), extra.end());
-  for (const auto& [k, v] : all) {
-    if (rd_kafka_conf_set(conf, k.c_str(), v.c_str(), error, sizeof(error)) !=
-        RD_KAFKA_CONF_OK) {
-      Die(error);
-    }
-  }
-  rd_kafka_t* rk = rd_kafka_new(type, conf, error, sizeof(error));
-  if (rk == nullptr) Die(error);
-  return rk;
-}
-
 std::pair<double, double> RawLibrdkafka(const std::string& brokers,
                                         const std::string& topic,
                                         const std::vector<Message>& messages) {
-  const int n = static_cast<int>(messages.size());
-  // The same producer settings as the Bus's.
-  rd_kafka_t* producer = RawKafka(RD_KAFKA_PRODUCER, brokers,
-                                  {{"enable.idempotence", "true"},
-                                   {"acks", "all"},
-                                   {"partitioner", "murmur2_random"},
-                                   {"linger.ms", "5"},
-                                   {"compression.type", "lz4"}});
-  double write = Rate(n, [&] {
-    for (const Message& m : messages) {
-      rd_kafka_headers_t* headers = rd_kafka_headers_new(m.headers.size());
-      for (const auto& h : m.headers) {
-        rd_kafka_header_add(headers, h.key.data(), h.key.size(), h.value.data(),
-                            h.value.size());
-      }
-      rd_kafka_resp_err_t err;
-      while ((err = rd_kafka_producev(
-                  producer, RD_KAFKA_V_TOPIC(topic.c_str()),
-                  RD_KAFKA_V_KEY(m.key.data(), m.key.size()),
-                  RD_KAFKA_V_VALUE(const_cast<char*>(m.value.data()),
-                                   m.value.size()),
-                  RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
-                  RD_KAFKA_V_HEADERS(headers), RD_KAFKA_V_END)) ==
-             RD_KAFKA_RESP_ERR__QUEUE_FULL) {
-        rd_kafka_poll(producer, 10);
-      }
-      if (err) Die(rd_kafka_err2str(err));
-      rd_kafka_poll(producer, 0);
-    }
-    if (rd_kafka_flush(producer, 300000)) Die("raw flush");
-  });
-  rd_kafka_destroy(producer);
-
-  rd_kafka_t* consumer =
-      RawKafka(RD_KAFKA_CONSUMER, brokers,
-               {{"group.id", absl::StrCat("raw-bench-", getpid())},
-                {"enable.auto.commit", "false"},
-                {"fetch.wait.max.ms", "100"}});
-  rd_kafka_poll_set_consumer(consumer);
-  rd_kafka_topic_partition_list_t* list =
-      rd_kafka_topic_partition_list_new(kPartitions);
-  for (int p = 0; p < kPartitions; ++p) {
-    rd_kafka_topic_partition_list_add(list, topic.c_str(), p)->offset =
-        RD_KAFKA_OFFSET_BEGINNING;
-  }
-  rd_kafka_assign(consumer, list);
-  rd_kafka_topic_partition_list_destroy(list);
-  double read = Rate(n, [&] {
-    int got = 0;
-    while (got < n) {
-      rd_kafka_message_t* m = rd_kafka_consumer_poll(consumer, 5000);
-      if (m == nullptr) Die("raw consume stalled");
-      if (!m->err) ++got;
-      rd_kafka_message_destroy(m);
-    }
-  });
-  rd_kafka_consumer_close(consumer);
-  rd_kafka_destroy(consumer);
-  return {write, read};
+  auto times = frontline::bench::RawLibrdkafka(brokers, topic, messages);
+  if (!times.ok()) Die(times.status().ToString());
+  return {times->write_per_s(), times->read_per_s()};
 }
 
 void Report(const char* what, const std::vector<double>& bus,

@@ -4,6 +4,7 @@
 #include <atomic>
 #include <cmath>
 #include <cstdio>
+#include <functional>
 #include <mutex>
 #include <random>
 #include <thread>
@@ -13,6 +14,7 @@
 #include "absl/time/clock.h"
 #include "frontline/v1/conflict_state.grpc.pb.h"
 #include "frontline/v1/ingest.grpc.pb.h"
+#include "grpc/health/v1/health.grpc.pb.h"
 #include "grpcpp/grpcpp.h"
 #include "libs/pipeline/raw_documents.h"
 
@@ -61,7 +63,10 @@ class Run {
     ingest_ = v1::Ingest::NewStub(channel());
     watch_ = v1::ConflictState::NewStub(channel());
     poll_ = v1::ConflictState::NewStub(channel());
-    query_ = v1::ConflictState::NewStub(channel());
+    // Queries and the echo baseline share one connection.
+    auto query_channel = channel();
+    query_ = v1::ConflictState::NewStub(query_channel);
+    echo_ = grpc::health::v1::Health::NewStub(query_channel);
     total_ = options.documents > 0
                  ? options.documents
                  : static_cast<int64_t>(std::ceil(
@@ -114,8 +119,10 @@ class Run {
     std::thread poller([this] { Poll(); });
     std::vector<std::thread> queriers;
     query_records_.resize(options_.query_threads);
+    echo_records_.resize(options_.query_threads);
     for (int t = 0; t < options_.query_threads; ++t) {
       queriers.emplace_back([this, t] { Query(t); });
+      queriers.emplace_back([this, t] { Echo(t); });
     }
     Monitor();
     done_ = true;
@@ -259,41 +266,25 @@ class Run {
     }
   }
 
-  void Query(int thread) {
-    std::mt19937_64 gen(thread + 1);
-    const auto& places = corpus_.places();
+  // Calls `call` (given the call's number) on `thread`'s share of the query
+  // rate until the run is done, `offset` of an interval after the thread's
+  // slot, each call recorded in `records`; the first error, after `label`,
+  // is reported.
+  void Paced(int thread, double offset, const char* label,
+             std::vector<QueryRecord>& records,
+             const std::function<grpc::Status(int64_t n)>& call) {
     const double per_thread = options_.query_rate / options_.query_threads;
     if (per_thread <= 0) return;
     const int64_t interval_ns = static_cast<int64_t>(1e9 / per_thread);
-    std::vector<QueryRecord>& records = query_records_[thread];
-    int64_t next = start_ns_ + interval_ns * thread / options_.query_threads;
+    int64_t next = start_ns_ + interval_ns * thread / options_.query_threads +
+                   static_cast<int64_t>(offset * interval_ns);
     for (int64_t n = 0; !done_; ++n) {
       const int64_t wait = next - NowNs();
       if (wait > 0) absl::SleepFor(absl::Nanoseconds(wait));
       next += interval_ns;
       if (done_) break;
-      const auto& place = places[gen() % places.size()];
-      grpc::ClientContext context;
-      context.set_deadline(std::chrono::system_clock::now() +
-                           std::chrono::seconds(10));
       const int64_t begin = NowNs();
-      grpc::Status status;
-      if (n % 2 == 0) {
-        v1::GetPlaceRequest request;
-        request.set_name(place.name);
-        v1::PlaceState response;
-        status = query_->GetPlace(&context, request, &response);
-        // A place nothing was reported about yet is an answer too.
-        if (status.error_code() == grpc::StatusCode::NOT_FOUND) {
-          status = grpc::Status::OK;
-        }
-      } else {
-        v1::ListEventsRequest request;
-        request.mutable_filter()->set_place(place.id);
-        request.set_page_size(50);
-        v1::ListEventsResponse response;
-        status = query_->ListEvents(&context, request, &response);
-      }
+      const grpc::Status status = call(n);
       const int64_t end = NowNs();
       records.push_back(
           {begin, static_cast<float>((end - begin) / 1e6), status.ok()});
@@ -301,11 +292,52 @@ class Run {
         std::lock_guard<std::mutex> lock(mu_);
         if (first_query_error_.empty()) {
           first_query_error_ =
-              absl::StrCat(static_cast<int>(status.error_code()), ": ",
+              absl::StrCat(label, static_cast<int>(status.error_code()), ": ",
                            status.error_message());
         }
       }
     }
+  }
+
+  void Query(int thread) {
+    std::mt19937_64 gen(thread + 1);
+    const auto& places = corpus_.places();
+    Paced(thread, 0, "", query_records_[thread], [&](int64_t n) {
+      const auto& place = places[gen() % places.size()];
+      grpc::ClientContext context;
+      context.set_deadline(std::chrono::system_clock::now() +
+                           std::chrono::seconds(10));
+      if (n % 2 == 0) {
+        v1::GetPlaceRequest request;
+        request.set_name(place.name);
+        v1::PlaceState response;
+        grpc::Status status = query_->GetPlace(&context, request, &response);
+        // A place nothing was reported about yet is an answer too.
+        if (status.error_code() == grpc::StatusCode::NOT_FOUND) {
+          status = grpc::Status::OK;
+        }
+        return status;
+      }
+      v1::ListEventsRequest request;
+      request.mutable_filter()->set_place(place.id);
+      request.set_page_size(50);
+      v1::ListEventsResponse response;
+      return query_->ListEvents(&context, request, &response);
+    });
+  }
+
+  // The baseline for the queries: the empty RPC (grpc.health.v1 Check) on
+  // the same server and connection, at the same rate, half an interval
+  // after each query.
+  void Echo(int thread) {
+    Paced(thread, 0.5, "echo: ", echo_records_[thread], [&](int64_t) {
+      grpc::ClientContext context;
+      context.set_deadline(std::chrono::system_clock::now() +
+                           std::chrono::seconds(10));
+      grpc::health::v1::HealthCheckRequest request;
+      grpc::health::v1::HealthCheckResponse response;
+      return echo_->Check(&context, request, &response);
+    });
   }
 
   void RecordMemory(Band& band) {
@@ -426,6 +458,19 @@ class Run {
     std::sort(all_queries.begin(), all_queries.end());
     r.query_p50_ms = Quantile(all_queries, 0.5);
     r.query_p99_ms = Quantile(all_queries, 0.99);
+    std::vector<QueryRecord> echoes;
+    for (const auto& v : echo_records_) {
+      echoes.insert(echoes.end(), v.begin(), v.end());
+    }
+    std::vector<double> all_echoes;
+    for (const QueryRecord& e : echoes) {
+      if (e.ok) all_echoes.push_back(e.latency_ms);
+      ++r.echoes;
+      r.echo_errors += !e.ok;
+    }
+    std::sort(all_echoes.begin(), all_echoes.end());
+    r.echo_p50_ms = Quantile(all_echoes, 0.5);
+    r.echo_p99_ms = Quantile(all_echoes, 0.99);
     int64_t from_doc = 0, from_corpus = 0, from_ns = start_ns_;
     for (Band& band : r.bands) {
       const int64_t to_doc = std::min(band.corpus, r.submitted);
@@ -458,6 +503,15 @@ class Run {
       std::sort(q.begin(), q.end());
       band.query_p50_ms = Quantile(q, 0.5);
       band.query_p99_ms = Quantile(q, 0.99);
+      std::vector<double> e;
+      for (const QueryRecord& rec : echoes) {
+        if (rec.ok && rec.start_ns >= from_ns && rec.start_ns < to_ns) {
+          e.push_back(rec.latency_ms);
+        }
+      }
+      std::sort(e.begin(), e.end());
+      band.echo_p50_ms = Quantile(e, 0.5);
+      band.echo_p99_ms = Quantile(e, 0.99);
       band.elapsed_s = (to_ns - start_ns_) / 1e9;
       band.docs_per_s = to_ns > from_ns ? (band.corpus - from_corpus) /
                                               ((to_ns - from_ns) / 1e9)
@@ -473,6 +527,7 @@ class Run {
   System* system_;
   std::unique_ptr<v1::Ingest::Stub> ingest_;
   std::unique_ptr<v1::ConflictState::Stub> watch_, poll_, query_;
+  std::unique_ptr<grpc::health::v1::Health::Stub> echo_;
   grpc::ClientContext watch_context_;
   int64_t total_ = 0;
   int64_t start_ns_ = 0;
@@ -493,6 +548,7 @@ class Run {
   std::string first_query_error_;
 
   std::vector<std::vector<QueryRecord>> query_records_;  // one per thread
+  std::vector<std::vector<QueryRecord>> echo_records_;   // one per thread
   LoadReport report_;
 };
 

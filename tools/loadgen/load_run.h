@@ -1,7 +1,10 @@
 // One load run against a running system: documents of a Corpus submitted on
 // one Ingest stream at a fixed rate, each timed from its scheduled send to
 // the moment it is queryable, while query threads call GetPlace and
-// ListEvents at their own fixed rate.
+// ListEvents at their own fixed rate. Beside each query thread, another
+// calls the empty RPC (grpc.health.v1 Check) on the same server and
+// connection at the same rate: the baseline the query latency is read
+// against.
 //
 // A document is queryable when an event on WatchEvents lists it as a source
 // or, for one no event lists (no claim, or a claim without a place),
@@ -53,6 +56,7 @@ struct Band {
   // Queries issued in this band.
   int64_t queries = 0, query_errors = 0;
   double query_p50_ms = 0, query_p99_ms = 0;
+  double echo_p50_ms = 0, echo_p99_ms = 0;  // the empty RPC meanwhile
   std::vector<ProcessMemory> memory;
   int64_t peak_rss_total = 0;
 };
@@ -78,6 +82,16 @@ struct LoadReport {
   bool bounded = false;
   int64_t queries = 0, query_errors = 0;
   double query_p50_ms = 0, query_p99_ms = 0;
+  // The empty RPC (health Check) on the same server, same rate, meanwhile.
+  int64_t echoes = 0, echo_errors = 0;
+  double echo_p50_ms = 0, echo_p99_ms = 0;
+  // Raw baseline (see raw_baseline.h); raw_records 0 when not measured.
+  std::string raw_engine;
+  int64_t raw_records = 0;
+  int raw_rounds = 0;
+  double raw_record_bytes = 0;  // mean serialized size
+  double raw_docs_per_s = 0;    // written and read back, median of rounds
+  double raw_write_per_s = 0, raw_read_per_s = 0;
   std::string first_query_error;
   std::vector<Band> bands;          // one per checkpoint reached, then the end
   std::vector<std::string> exited;  // processes that died during the run

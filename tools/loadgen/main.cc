@@ -1,9 +1,13 @@
 // loadgen: drives the whole system (started here on either engine, or
 // attached with --target) with synthetic documents at a fixed rate, and
 // reports sustained documents/s, ingest-to-queryable latency, query latency
-// under that load and peak RSS as the corpus grows. See docs/BENCHMARKS.md.
+// under that load and peak RSS as the corpus grows, each against a raw
+// baseline measured in the same run: the same records through the raw engine
+// (raw_baseline.h), and the empty RPC on the same server (load_run.h). See
+// docs/BENCHMARKS.md.
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -14,6 +18,7 @@
 #include "absl/time/clock.h"
 #include "tools/loadgen/corpus.h"
 #include "tools/loadgen/load_run.h"
+#include "tools/loadgen/raw_baseline.h"
 #include "tools/loadgen/report.h"
 #include "tools/loadgen/system.h"
 
@@ -34,6 +39,8 @@ int Main(int argc, char** argv) {
   std::vector<double> rates;
   double duration_s = 0, drain_s = 120, progress_s = 10;
   bool keep = false;
+  int baseline_rounds = 3;
+  int64_t baseline_records = 100000, baseline_kafka_records = 20000;
 
   CLI::App app{
       "loadgen: the whole system under a fixed rate of documents, with "
@@ -84,6 +91,16 @@ int Main(int argc, char** argv) {
                  "Progress on stderr every this many seconds (0: none)")
       ->capture_default_str();
   app.add_option("--json", json_path, "Also write the report as JSON here");
+  app.add_option("--baseline-rounds", baseline_rounds,
+                 "Rounds of the raw record baseline after each run (0: none)")
+      ->capture_default_str();
+  app.add_option("--baseline-records", baseline_records,
+                 "At most this many of the run's documents in the raw "
+                 "baseline (local)")
+      ->capture_default_str();
+  app.add_option("--baseline-kafka-records", baseline_kafka_records,
+                 "The same for Kafka (the mock keeps a few MB per partition)")
+      ->capture_default_str();
   CLI11_PARSE(app, argc, argv);
   if (load.documents <= 0 && duration_s <= 0) {
     return Fail("give --docs or --duration");
@@ -98,7 +115,7 @@ int Main(int argc, char** argv) {
   if (!places.ok()) return Fail(places.status().ToString());
 
   std::vector<LoadReport> reports;
-  bool all_queryable = true;
+  bool all_queryable = true, all_baselines = true;
   for (double r : rates) {
     load.rate = r;
     // Fresh ids per run, so an attached system sees new documents.
@@ -124,6 +141,22 @@ int Main(int argc, char** argv) {
     }
     auto report = RunLoad(target.empty() ? system->target() : target, corpus,
                           load, system.get());
+    bool baseline_failed = false;
+    if (report.ok() && system && baseline_rounds > 0 && report->submitted > 0) {
+      const RawBaselineOptions raw{
+          .engine = system_options.engine,
+          .kafka_brokers = system->kafka_brokers(),
+          .dir = dir + "/raw-baseline",
+          .records =
+              std::min(report->submitted, system_options.engine == "kafka"
+                                              ? baseline_kafka_records
+                                              : baseline_records),
+          .rounds = baseline_rounds};
+      if (absl::Status s = MeasureRawBaseline(corpus, raw, *report); !s.ok()) {
+        std::cerr << "loadgen: raw baseline: " << s << "\n";
+        baseline_failed = true;
+      }
+    }
     if (system) system->Stop();
     if (!report.ok()) return Fail(report.status().ToString());
     report->engine = target.empty() ? system_options.engine : "attached";
@@ -132,6 +165,7 @@ int Main(int argc, char** argv) {
     all_queryable = all_queryable &&
                     report->queryable + report->rejected == report->submitted &&
                     report->rejected == 0;
+    all_baselines = all_baselines && !baseline_failed;
     reports.push_back(*std::move(report));
     if (!dir.empty() && !keep) std::filesystem::remove_all(dir);
   }
@@ -141,7 +175,7 @@ int Main(int argc, char** argv) {
     out << ToJson(reports) << "\n";
     if (!out) return Fail("cannot write " + json_path);
   }
-  return all_queryable ? 0 : 3;
+  return !all_queryable ? 3 : all_baselines ? 0 : 4;
 }
 
 }  // namespace

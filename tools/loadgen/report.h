@@ -1,5 +1,8 @@
 // A LoadReport as a text table (for people) and as JSON (for scripts and the
-// smoke test). The JSON's keys are the LoadReport and Band field names.
+// smoke test). The JSON's keys are the LoadReport and Band field names, and
+// the ratios to the baselines: query_echo_p50_ratio, query_echo_p99_ratio
+// (query latency / empty RPC latency) and sustained_raw_ratio (sustained
+// docs/s / raw engine docs/s); a ratio is 0 when its baseline is missing.
 #ifndef FRONTLINE_TOOLS_LOADGEN_REPORT_H_
 #define FRONTLINE_TOOLS_LOADGEN_REPORT_H_
 

@@ -56,6 +56,7 @@ absl::StatusOr<std::unique_ptr<System>> System::Start(
   auto bootstrap = system->processes_.back()->WaitForLine(
       "^(127\\.0\\.0\\.1:[0-9,.:]+)", kStartup);
   if (!bootstrap.ok()) return bootstrap.status();
+  system->kafka_brokers_ = *bootstrap;
   const std::string bus = "kafka://" + *bootstrap;
   if (absl::Status s =
           start("state", {"state", "--bus", bus, "--data",

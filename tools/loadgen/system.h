@@ -35,6 +35,8 @@ class System {
 
   // host:port of the gRPC API (ConflictState and Ingest).
   const std::string& target() const { return target_; }
+  // The Kafka cluster's bootstrap servers; empty on the local engine.
+  const std::string& kafka_brokers() const { return kafka_brokers_; }
   const std::vector<std::unique_ptr<Process>>& processes() const {
     return processes_;
   }
@@ -45,6 +47,7 @@ class System {
  private:
   std::vector<std::unique_ptr<Process>> processes_;
   std::string target_;
+  std::string kafka_brokers_;
 };
 
 }  // namespace frontline::loadgen

@@ -96,7 +96,11 @@ absl::StatusOr<std::vector<OutputRecord>> DedupStage::Process(
   auto changed = merger_->Apply(*verdict);
   if (!changed.ok()) return changed.status();
   for (const v1::DocumentVerdict& r : revised) {
-    if (r.verdict() == v1::VERDICT_DUPLICATE) duplicates_.fetch_add(1);
+    // A copy judged before its original is found a duplicate now.
+    if (r.verdict() == v1::VERDICT_DUPLICATE) {
+      duplicates_.fetch_add(1);
+      if (on_duplicate_) on_duplicate_(DuplicateKindName(r.kind()));
+    }
     add(OutputRecord::Type::kVerdict, r.document_id(), r);
     auto more = merger_->Revise(r);
     if (!more.ok()) return more.status();

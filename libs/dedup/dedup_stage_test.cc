@@ -90,6 +90,35 @@ TEST_P(DedupStageTest, JudgesMergesAndParks) {
   EXPECT_EQ(bus_->ReadAll(pipeline::kDeadLetterTopic, 1).size(), 1u);
 }
 
+TEST_P(DedupStageTest, CopyJudgedBeforeItsOriginalIsReportedOnRevision) {
+  std::vector<std::string> kinds;
+  auto stage = DedupStage::Create(
+      bus_->bus(),
+      {.dir = dir_.string(),
+       .on_duplicate = [&kinds](const std::string& k) { kinds.push_back(k); }});
+  ASSERT_TRUE(stage.ok()) << stage.status();
+  auto handle_all = [&](uint64_t n) {
+    const absl::Time deadline = absl::Now() + absl::Seconds(60);
+    while ((*stage)->counters().handled < n && absl::Now() < deadline) {
+      ASSERT_TRUE((*stage)->RunOnce().ok());
+    }
+    ASSERT_EQ((*stage)->counters().handled, n);
+  };
+  const v1::Document copy =
+      Doc("copy", "feed:aggregator", v1::AFFILIATION_INDEPENDENT, 1736160000);
+  Send(pipeline::ProtoMessage(pipeline::kDocsTopic, copy.id(), copy, "/test",
+                              absl::Now()));
+  handle_all(1);
+  EXPECT_TRUE(kinds.empty()) << "alone, the copy is new";
+  const v1::Document orig =
+      Doc("orig", "feed:ria", v1::AFFILIATION_RUSSIAN_STATE, 1736150000);
+  Send(pipeline::ProtoMessage(pipeline::kDocsTopic, orig.id(), orig, "/test",
+                              absl::Now()));
+  handle_all(2);
+  EXPECT_EQ((*stage)->duplicates(), 1u);
+  EXPECT_EQ(kinds, std::vector<std::string>{"exact"});
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, DedupStageTest,
                          ::testing::Values(Engine::kLocal, Engine::kKafka),
                          [](const auto& info) {

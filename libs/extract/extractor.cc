@@ -1064,8 +1064,18 @@ void Extractor::Impl::ExtractSentence(
         return cue(c).kind == CueKind::kAnaphor &&
                cue(c).anaphor == AnaphorTarget::kReports;
       });
-  if (patterns.empty() && denial != nullptr && denier != nullptr &&
-      denies_reports && places.empty() && figures.empty() && same_paragraph) {
+  // Words after the denial in quotes or after a colon are the denier's own
+  // ("Волошин назвав це фейком: «Село під контролем Сил оборони»").
+  const bool nothing_before_denial =
+      denial != nullptr &&
+      std::none_of(patterns.begin(), patterns.end(),
+                   [&](const Found* p) { return p->begin < denial->end; }) &&
+      std::none_of(places.begin(), places.end(),
+                   [&](const auto* m) { return m->begin < denial->end; });
+  const bool only_denial =
+      patterns.empty() && places.empty() && figures.empty();
+  if (denial != nullptr && denier != nullptr && denies_reports &&
+      same_paragraph && (only_denial || nothing_before_denial)) {
     const size_t from = context->previous_claims_begin;
     const size_t to = context->previous_claims_end;
     const size_t first_denied = claims->size();
@@ -1084,9 +1094,11 @@ void Extractor::Impl::ExtractSentence(
       claim.set_sentence(ValidUtf8(text.substr(begin, end - begin)));
       claims->push_back(std::move(claim));
     }
-    context->previous_strike_place = nullptr;
-    context->Advance(end, first_denied, claims->size());
-    return;
+    if (only_denial) {
+      context->previous_strike_place = nullptr;
+      context->Advance(end, first_denied, claims->size());
+      return;
+    }
   }
 
   // A claim in the making.

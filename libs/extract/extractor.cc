@@ -75,8 +75,11 @@ constexpr uint32_t kPostposedTrailingWords = 3;
 // place may follow "in" to be the location it introduces.
 constexpr uint32_t kLocativeGap = 12;
 constexpr uint32_t kLocationPhraseBytes = 40;
-// How far (bytes) a place set before its clause ("In Kursk, ...") may follow
-// its preposition.
+// How far (characters) a place set before its clause ("In the
+// Russian-occupied town of Oleshky, ...") may follow its preposition.
+constexpr uint32_t kFrontedPlaceChars = 40;
+// How far (bytes) an actor or a place may follow a locative or an origin
+// to be the location or the origin it introduces.
 constexpr uint32_t kFrontedLocativeGap = 16;
 
 enum Category : uint32_t { kActor = 0, kPattern = 1, kQuantity = 2 };
@@ -1236,11 +1239,13 @@ void Extractor::Impl::ExtractSentence(
       for (const auto* m : places) {
         if (m->end > p.begin || !usable(*m)) continue;
         const bool set_before =
-            std::any_of(locatives.begin(), locatives.end(),
-                        [&](const Found* l) {
-                          return l->first_token == 0 && l->end <= m->begin &&
-                                 m->begin - l->end <= kFrontedLocativeGap;
-                        }) ||
+            std::any_of(
+                locatives.begin(), locatives.end(),
+                [&](const Found* l) {
+                  return l->first_token == 0 && l->end <= m->begin &&
+                         CodePoints(text.substr(l->end, m->begin - l->end)) <=
+                             kFrontedPlaceChars;
+                }) ||
             std::any_of(cues.begin(), cues.end(),
                         [&](const Found& c) {
                           return cue(c).kind == CueKind::kNearBefore &&

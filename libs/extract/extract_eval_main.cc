@@ -70,9 +70,9 @@ int main(int argc, char** argv) {
       sets;
   if (files.empty()) {
     const std::string dir = FRONTLINE_EXTRACT_LABELED;
-    files = {dir + "/tuned.jsonl", dir + "/heldout.jsonl",
-             dir + "/articles_dev.jsonl", dir + "/articles2.jsonl",
-             dir + "/articles_blind.jsonl"};
+    files = {dir + "/tuned.jsonl",          dir + "/heldout.jsonl",
+             dir + "/articles_dev.jsonl",   dir + "/articles2.jsonl",
+             dir + "/articles_blind.jsonl", dir + "/articles3.jsonl"};
   }
   for (const std::string& file : files) {
     auto set = frontline::extract::LoadLabeledSet(file);

@@ -45,8 +45,6 @@ constexpr uint32_t kRepelledObjectTokens = 3;
 constexpr uint32_t kHeaderTitleChars = 60;
 // The longest first line (characters) read as a title.
 constexpr uint32_t kTitleChars = 120;
-// How much of a text's opening (bytes) is read for the side it speaks for.
-constexpr size_t kVoiceOpeningBytes = 4096;
 // Years from this one on, two or more before the publication's, date history.
 constexpr int kFirstRecalledYear = 1990;
 // The longest acronym in brackets after a name ("(MoD)"), in bytes.
@@ -203,9 +201,17 @@ gazetteer::Mention Stand(const gazetteer::Mention& m,
 // claimant and the referents of anaphors.
 struct DocumentContext {
   // The side a text's "our forces" and "the enemy" are relative to when
-  // nobody is named as speaking: Ukrainian text speaks for Ukraine, Russian
-  // text for Russia.
-  v1::Side voice = v1::SIDE_UNSPECIFIED;
+  // nobody is named as speaking: the side its words so far take
+  // ("оккупанты", "киевский режим"; patterns.tsv `voice`), else its
+  // language's (Ukrainian for Ukraine, Russian for Russia).
+  v1::Side language_voice = v1::SIDE_UNSPECIFIED;
+  int russian_words = 0;
+  int ukrainian_words = 0;
+  v1::Side Voice() const {
+    if (russian_words > ukrainian_words) return v1::SIDE_RUSSIA;
+    if (ukrainian_words > russian_words) return v1::SIDE_UKRAINE;
+    return language_voice;
+  }
   const ActorEntry* header = nullptr;
   const gazetteer::Place* last_settlement = nullptr;
   const gazetteer::Place* last_feature = nullptr;
@@ -297,12 +303,6 @@ struct Extractor::Impl {
     return it != matchers.end() ? it->second : matchers.at("");
   }
 
-  // The side the text speaks for: by its words ("оккупанты", "киевский
-  // режим"; data/patterns.tsv `voice`) in its opening, else by its language
-  // (Ukrainian for Ukraine, Russian for Russia).
-  v1::Side VoiceOf(absl::string_view text, absl::string_view language,
-                   const PhraseMatcher& matcher) const;
-
   void ExtractSentence(absl::string_view text, size_t begin, size_t end,
                        const std::vector<gazetteer::Mention>& mentions,
                        const PhraseMatcher& matcher, absl::Time published,
@@ -389,7 +389,8 @@ std::vector<v1::Claim> Extractor::Extract(absl::string_view text,
 
   std::vector<v1::Claim> claims;
   DocumentContext context;
-  context.voice = impl_->VoiceOf(text, language, matcher);
+  if (language == "uk") context.language_voice = v1::SIDE_UKRAINE;
+  if (language == "ru") context.language_voice = v1::SIDE_RUSSIA;
   size_t next_mention = 0;
   for (const SentenceSpan& span : sentences) {
     std::vector<gazetteer::Mention> mentions;
@@ -425,26 +426,6 @@ std::vector<v1::Claim> Extractor::Extract(absl::string_view text,
     unique.push_back(std::move(claim));
   }
   return unique;
-}
-
-v1::Side Extractor::Impl::VoiceOf(absl::string_view text,
-                                  absl::string_view language,
-                                  const PhraseMatcher& matcher) const {
-  absl::string_view opening = text.substr(0, kVoiceOpeningBytes);
-  int russia = 0, ukraine = 0;
-  for (const PhraseMatcher::Match& m :
-       matcher.Find(Tokenize(normalizer, opening))) {
-    if (m.payload >> kIndexBits != kPattern) continue;
-    const PatternEntry& p =
-        dictionary.patterns[m.payload & ((1u << kIndexBits) - 1)];
-    if (p.kind != CueKind::kVoice) continue;
-    (p.fixed_side == v1::SIDE_RUSSIA ? russia : ukraine) += 1;
-  }
-  if (russia > ukraine) return v1::SIDE_RUSSIA;
-  if (ukraine > russia) return v1::SIDE_UKRAINE;
-  if (language == "uk") return v1::SIDE_UKRAINE;
-  if (language == "ru") return v1::SIDE_RUSSIA;
-  return v1::SIDE_UNSPECIFIED;
 }
 
 void Extractor::Impl::ExtractSentence(
@@ -490,6 +471,11 @@ void Extractor::Impl::ExtractSentence(
   auto cue = [&](const Found& f) -> const PatternEntry& {
     return dictionary.patterns[f.index];
   };
+  for (const Found& f : cues) {
+    if (cue(f).kind != CueKind::kVoice) continue;
+    (cue(f).fixed_side == v1::SIDE_RUSSIA ? context->russian_words
+                                          : context->ukrainian_words) += 1;
+  }
   auto cues_of = [&](CueKind kind) {
     std::vector<const Found*> out;
     for (const Found& f : cues) {
@@ -1482,7 +1468,7 @@ void Extractor::Impl::ExtractSentence(
     // "ворог" and "наші" are relative to whoever speaks: the claimant, else
     // the side a text in this language speaks for.
     const v1::Side voice =
-        IsBelligerent(claimant_side) ? claimant_side : context->voice;
+        IsBelligerent(claimant_side) ? claimant_side : context->Voice();
     v1::Side side = v1::SIDE_UNSPECIFIED;
     if (entry.kind == CueKind::kClaim &&
         entry.fixed_side != v1::SIDE_UNSPECIFIED) {

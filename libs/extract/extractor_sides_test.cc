@@ -11,12 +11,12 @@
 namespace frontline::extract {
 namespace {
 
-const absl::Time kPublished = absl::FromCivil(
-    absl::CivilSecond(2025, 5, 20, 12, 0, 0), absl::UTCTimeZone());
-
 std::vector<v1::Claim> Extract(absl::string_view text,
                                absl::string_view language = "en") {
-  return ShippedExtractor().Extract(text, kPublished, language);
+  return ExtractShipped(
+      text, language,
+      absl::FromCivil(absl::CivilSecond(2025, 5, 20, 12, 0, 0),
+                      absl::UTCTimeZone()));
 }
 
 TEST(ExtractorSidesTest, BulletinTitleSpeaksForTheText) {

@@ -9,12 +9,9 @@
 namespace frontline::extract {
 namespace {
 
-const absl::Time kPublished = absl::FromCivil(
-    absl::CivilSecond(2025, 1, 6, 11, 43, 0), absl::UTCTimeZone());
-
 std::vector<v1::Claim> Extract(absl::string_view text,
                                absl::string_view language = "en") {
-  return ShippedExtractor().Extract(text, kPublished, language);
+  return ExtractShipped(text, language);
 }
 
 TEST(ExtractorTest, SeedSentenceKurakhove) {

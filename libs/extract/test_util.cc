@@ -27,6 +27,17 @@ const Extractor& ShippedExtractor() {
   return *extractor;
 }
 
+absl::Time TestPublished() {
+  return absl::FromCivil(absl::CivilSecond(2025, 1, 6, 11, 43, 0),
+                         absl::UTCTimeZone());
+}
+
+std::vector<v1::Claim> ExtractShipped(absl::string_view text,
+                                      absl::string_view language,
+                                      absl::Time published) {
+  return ShippedExtractor().Extract(text, published, language);
+}
+
 std::vector<std::string> ClaimKeys(const std::vector<v1::Claim>& claims) {
   std::vector<std::string> keys;
   for (const v1::Claim& c : claims) {

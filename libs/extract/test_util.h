@@ -14,6 +14,15 @@ namespace frontline::extract {
 // Aborts the test binary when the shipped data do not load.
 const Extractor& ShippedExtractor();
 
+// The publication time the tests code against unless they say otherwise:
+// 2025-01-06 11:43 UTC, the day of the seed reports.
+absl::Time TestPublished();
+
+// The shipped coder's claims of `text`.
+std::vector<v1::Claim> ExtractShipped(absl::string_view text,
+                                      absl::string_view language = "en",
+                                      absl::Time published = TestPublished());
+
 // "CLAIM_TYPE_X place SIDE_Y claimant POLARITY_Z" of every claim, in order.
 std::vector<std::string> ClaimKeys(const std::vector<v1::Claim>& claims);
 // Whether one of `claims` has that key.

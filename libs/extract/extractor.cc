@@ -14,7 +14,9 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "google/protobuf/timestamp.pb.h"
+#include "libs/extract/clause_text.h"
 #include "libs/extract/dictionary.h"
+#include "libs/extract/document_context.h"
 #include "libs/extract/phrase_matcher.h"
 #include "libs/extract/quantity_reader.h"
 #include "libs/extract/relative_time.h"
@@ -47,8 +49,6 @@ constexpr uint32_t kHeaderTitleChars = 60;
 constexpr uint32_t kTitleChars = 120;
 // Years from this one on, two or more before the publication's, date history.
 constexpr int kFirstRecalledYear = 1990;
-// The longest acronym in brackets after a name ("(MoD)"), in bytes.
-constexpr size_t kAcronymBytes = 12;
 // How far (bytes) a place joined by "and" may follow the one before it.
 constexpr uint32_t kJoinedPlaceGap = 48;
 // How many words may part a modal from an act it governs ("may intensify
@@ -121,57 +121,6 @@ v1::Side Opposite(v1::Side side) {
   return v1::SIDE_UNSPECIFIED;
 }
 
-// `s` without quotation marks: a quoted word ("had \"liberated\" the
-// village") does not end a clause.
-std::string WithoutQuotes(absl::string_view s) {
-  std::string out(s);
-  for (const std::string quote :
-       {"\xC2\xAB", "\xC2\xBB", "\xE2\x80\x9C", "\xE2\x80\x9D", "\""}) {
-    for (size_t i = out.find(quote); i != std::string::npos;
-         i = out.find(quote, i)) {
-      out.erase(i, quote.size());
-    }
-  }
-  return out;
-}
-
-// The gap between a name and a word next to it, without the quotes around
-// the name or an acronym after it ("«Рыбаря» пишут", "the Russian Ministry
-// of Defense (MoD) claimed").
-absl::string_view NameGap(absl::string_view gap) {
-  gap = absl::StripAsciiWhitespace(gap);
-  for (absl::string_view quote : {"\xC2\xBB", "\xE2\x80\x9D", "\""}) {
-    if (absl::ConsumePrefix(&gap, quote)) break;
-  }
-  for (absl::string_view quote : {"\xC2\xAB", "\xE2\x80\x9C", "\""}) {
-    if (absl::ConsumeSuffix(&gap, quote)) break;
-  }
-  gap = absl::StripAsciiWhitespace(gap);
-  if (absl::StartsWith(gap, "(") && gap.find(')') != absl::string_view::npos &&
-      gap.find(')') <= kAcronymBytes) {
-    gap.remove_prefix(gap.find(')') + 1);
-  }
-  return gap;
-}
-
-// Characters (UTF-8 code points) in `s`: gaps are measured in them so that
-// Cyrillic text gets the room Latin text does.
-uint32_t CodePoints(absl::string_view s) {
-  uint32_t n = 0;
-  for (const char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
-}
-
-// "", " Oleh" or " Oleh Petrovych": at most two capitalized words (any
-// word not starting with ASCII is taken as a name too).
-bool IsFirstNames(absl::string_view s) {
-  int words = 0;
-  for (absl::string_view w : absl::StrSplit(s, ' ', absl::SkipEmpty())) {
-    if (++words > 2 || absl::ascii_islower(w[0])) return false;
-  }
-  return true;
-}
-
 // The anaphor group a place answers to ("the town", "the plant", "the
 // region"); kPronoun for none.
 AnaphorTarget Group(gazetteer::PlaceKind kind) {
@@ -197,46 +146,6 @@ gazetteer::Mention Stand(const gazetteer::Mention& m,
   return out;
 }
 
-// What earlier sentences leave for later ones: the document's header
-// claimant and the referents of anaphors.
-struct DocumentContext {
-  // The side a text's "our forces" and "the enemy" are relative to when
-  // nobody is named as speaking: the side its words so far take
-  // ("оккупанты", "киевский режим"; patterns.tsv `voice`), else its
-  // language's (Ukrainian for Ukraine, Russian for Russia).
-  v1::Side language_voice = v1::SIDE_UNSPECIFIED;
-  int russian_words = 0;
-  int ukrainian_words = 0;
-  v1::Side Voice() const {
-    if (russian_words > ukrainian_words) return v1::SIDE_RUSSIA;
-    if (ukrainian_words > russian_words) return v1::SIDE_UKRAINE;
-    return language_voice;
-  }
-  const ActorEntry* header = nullptr;
-  const gazetteer::Place* last_settlement = nullptr;
-  const gazetteer::Place* last_feature = nullptr;
-  const gazetteer::Place* last_region = nullptr;
-  const gazetteer::Place* last_place_named = nullptr;     // Of any kind.
-  absl::flat_hash_map<int, uint32_t> last_actor_of_kind;  // Actor indexes.
-  // Of the previous sentence.
-  std::optional<uint32_t> previous_doer;
-  std::optional<uint32_t> previous_claimant;
-  std::optional<uint32_t> previous_first_actor;
-  // Where the previous sentence reported a strike, if it did.
-  const gazetteer::Place* previous_strike_place = nullptr;
-  // The place the previous sentence was about, and the latest before it.
-  const gazetteer::Place* previous_place = nullptr;
-  size_t previous_end = 0;
-  size_t previous_claims_begin = 0;  // [begin, end) of the claims.
-  size_t previous_claims_end = 0;
-
-  void Advance(size_t sentence_end, size_t claims_begin, size_t claims_end) {
-    previous_end = sentence_end;
-    previous_claims_begin = claims_begin;
-    previous_claims_end = claims_end;
-  }
-};
-
 bool IsBelligerent(v1::Side side) {
   return side == v1::SIDE_RUSSIA || side == v1::SIDE_UKRAINE;
 }
@@ -259,25 +168,6 @@ bool IsHarm(v1::ClaimType type) {
   return type == v1::CLAIM_TYPE_DRONE_STRIKE ||
          type == v1::CLAIM_TYPE_MISSILE_STRIKE ||
          type == v1::CLAIM_TYPE_SHELLING || type == v1::CLAIM_TYPE_CASUALTIES;
-}
-
-// Punctuation that ends a clause: a claimant is not separated from "said"
-// by it ("..., military analysts said" does not make the place a speaker).
-bool HasClausePunctuation(absl::string_view gap) {
-  for (absl::string_view mark :
-       {";", ":", "\"", "(", ")", "\xE2\x80\x94", "\xC2\xAB", "\xC2\xBB",
-        "\xE2\x80\x9C", "\xE2\x80\x9D"}) {
-    if (absl::StrContains(gap, mark)) return true;
-  }
-  // A comma, but not one inside a figure ("11,000").
-  for (size_t i = gap.find(','); i != absl::string_view::npos;
-       i = gap.find(',', i + 1)) {
-    const bool in_figure = i > 0 && i + 1 < gap.size() &&
-                           absl::ascii_isdigit(gap[i - 1]) &&
-                           absl::ascii_isdigit(gap[i + 1]);
-    if (!in_figure) return true;
-  }
-  return false;
 }
 
 }  // namespace

@@ -1,0 +1,167 @@
+// Codes the claims of one sentence of a document, reading it with what the
+// document's earlier sentences left in a DocumentContext. Internal to the
+// Extractor (extractor.h), which runs one SentenceCoder per sentence in text
+// order; the rules are those of EVAL.md, the words those of data/.
+#ifndef FRONTLINE_LIBS_EXTRACT_SENTENCE_CODER_H_
+#define FRONTLINE_LIBS_EXTRACT_SENTENCE_CODER_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <deque>
+#include <optional>
+#include <vector>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/string_view.h"
+#include "absl/time/time.h"
+#include "frontline/v1/claim.pb.h"
+#include "libs/extract/dictionary.h"
+#include "libs/extract/document_context.h"
+#include "libs/extract/phrase_matcher.h"
+#include "libs/extract/quantity_reader.h"
+#include "libs/gazetteer/gazetteer.h"
+#include "libs/gazetteer/normalizer.h"
+
+namespace frontline::extract {
+
+// What a PhraseMatcher payload names: a row of actors.tsv, patterns.tsv or
+// quantities.tsv, in its low kPhraseIndexBits bits.
+enum PhraseCategory : uint32_t { kActor = 0, kPattern = 1, kQuantity = 2 };
+constexpr uint32_t kPhraseIndexBits = 28;
+inline uint32_t PhrasePayload(PhraseCategory c, size_t index) {
+  return (static_cast<uint32_t>(c) << kPhraseIndexBits) | index;
+}
+
+// The coder's data, loaded once and shared by every sentence.
+struct CoderData {
+  const Dictionary& dictionary;
+  const gazetteer::Normalizer& normalizer;
+  const gazetteer::Gazetteer& gazetteer;
+  const QuantityReader& quantities;
+};
+
+// A dictionary phrase found in a sentence, with its byte span in the text.
+struct Found {
+  uint32_t index = 0;
+  uint32_t first_token = 0, end_token = 0;
+  uint32_t begin = 0, end = 0;
+};
+
+class SentenceCoder {
+ public:
+  // [begin, end) is the sentence in `text`; `mentions` its places. All
+  // references must outlive the coder.
+  SentenceCoder(const CoderData& data, const PhraseMatcher& matcher,
+                absl::string_view text, size_t begin, size_t end,
+                const std::vector<gazetteer::Mention>& mentions,
+                absl::Time published, DocumentContext* context,
+                std::vector<v1::Claim>* claims);
+
+  // Appends the sentence's claims to `claims` and leaves in `context` what
+  // later sentences may refer to. Call once.
+  void Code();
+
+ private:
+  // An actor next to a claimant cue ("X said", "according to X").
+  struct Attribution {
+    const Found* cue;
+    const Found* actor;
+    bool postposed;  // "..., analysts said.": it speaks for what precedes.
+  };
+  // A claim in the making.
+  struct Pending {
+    v1::ClaimType type;
+    const Found* pattern;
+    const gazetteer::Mention* place = nullptr;
+    bool weak = false;
+  };
+
+  // The tokens of the sentence and the dictionary phrases found in them.
+  void Find();
+  // The places named or referred back to, the heading, and the places claims
+  // may take.
+  void ReadPlaces();
+  // The claim patterns and the cues around them; negated and hypothetical
+  // patterns dropped.
+  void ReadCues();
+  // Whether the sentence asserts nothing (history, no comment); then it is
+  // done.
+  bool Recalled();
+  // Who speaks for what: attributions, the denier, the figures.
+  void ReadSpeakers();
+  // Denies the previous sentence's claims when this one denies "those
+  // accounts"; true when nothing else is left to read.
+  bool DenyPrevious();
+  // A pending claim per pattern with its place, and which are redundant.
+  void PlaceClaims();
+  // The claims, with their actors, sides, claimants and polarity.
+  void Emit();
+  // What the next sentence's anaphors and speakers may refer to.
+  void RememberForNext();
+
+  const ActorEntry& Actor(const Found& f) const;
+  const PatternEntry& Cue(const Found& f) const;
+  std::vector<const Found*> CuesOf(CueKind kind) const;
+  // Whether no clause punctuation stands in text [from, to).
+  bool InClause(uint32_t from, uint32_t to) const;
+  // "attacks launched from the Kursk region": where an act came from.
+  bool IsOrigin(const gazetteer::Mention& m) const;
+  // "in the eastern Ukrainian region", "inside Russia": a location, not an
+  // actor.
+  bool IsLocation(const Found& a) const;
+  // The claimant of a pattern: the denier; else the attribution nearest to
+  // it (one after it only when it closes the clause); else the heading.
+  const Found* ClaimantFor(const Found& p) const;
+
+  const CoderData& data_;
+  const PhraseMatcher& matcher_;
+  const absl::string_view text_;
+  const size_t begin_;
+  const size_t end_;
+  const std::vector<gazetteer::Mention>& sentence_mentions_;
+  const absl::Time published_;
+  DocumentContext* const context_;
+  std::vector<v1::Claim>* const claims_;
+
+  std::vector<Token> tokens_;
+  std::vector<Found> actors_;
+  std::vector<Found> cues_;
+  std::vector<QuantityWord> quantity_words_;
+  bool same_paragraph_ = false;
+  // Places standing for others ("the town", "the region of Kharkiv").
+  std::deque<gazetteer::Mention> resolved_;
+  std::vector<const gazetteer::Mention*> mentions_;
+  size_t named_ = 0;  // How many of mentions_ the text names itself.
+  absl::flat_hash_set<const gazetteer::Mention*> anaphoric_;
+  std::vector<const Found*> claimant_before_cues_;
+  const Found* header_ = nullptr;
+  std::vector<const gazetteer::Mention*> places_;
+  std::vector<const Found*> patterns_;
+  std::vector<const Found*> claimant_cues_;
+  std::vector<const Found*> hypotheticals_;
+  const Found* denial_ = nullptr;
+  const PatternEntry* time_cue_ = nullptr;
+  bool no_comment_ = false;
+  std::vector<const Found*> locatives_;
+  std::vector<const Found*> complementizers_;
+  std::vector<const Found*> conjunctions_;
+  std::vector<const Found*> appositives_;
+  std::deque<Found> made_;  // Actors made up ("Ukrainian officials").
+  std::vector<Attribution> attributions_;
+  bool someone_else_speaks_ = false;
+  const Found* denier_ = nullptr;
+  std::vector<v1::Quantity> figures_;
+  std::vector<Pending> pending_;
+  bool has_area_ = false;
+  std::vector<bool> dropped_;
+  size_t first_claim_ = 0;
+  std::optional<uint32_t> last_doer_;
+  std::optional<uint32_t> last_claimant_;
+  const gazetteer::Place* last_place_ = nullptr;
+  const gazetteer::Place* sentence_place_ = nullptr;
+  const gazetteer::Place* strike_place_ = nullptr;
+};
+
+}  // namespace frontline::extract
+
+#endif  // FRONTLINE_LIBS_EXTRACT_SENTENCE_CODER_H_

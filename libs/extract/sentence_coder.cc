@@ -555,8 +555,21 @@ void SentenceCoder::ReadSpeakers() {
     for (const Found& a : actors_) {
       if (a.begin >= at &&
           CodePoints(text_.substr(at, a.begin - at)) <= max_gap) {
-        if (words_only &&
-            HasClausePunctuation(NameGap(text_.substr(at, a.begin - at)))) {
+        // "according to several groups, including the ISW": a comma that
+        // opens a description keeps the name in the phrase.
+        absl::string_view gap = NameGap(text_.substr(at, a.begin - at));
+        const size_t comma = gap.rfind(',');
+        const bool described =
+            comma != absl::string_view::npos &&
+            !HasClausePunctuation(gap.substr(0, comma)) &&
+            !HasClausePunctuation(gap.substr(comma + 1)) &&
+            std::any_of(
+                appositives_.begin(), appositives_.end(), [&](const Found* c) {
+                  const uint32_t after_comma = static_cast<uint32_t>(
+                      gap.data() - text_.data() + comma + 1);
+                  return c->begin >= after_comma && c->begin - after_comma <= 2;
+                });
+        if (words_only && HasClausePunctuation(gap) && !described) {
           return nullptr;
         }
         const bool past_that =
@@ -670,7 +683,9 @@ void SentenceCoder::ReadSpeakers() {
         if (found != nullptr && !closes_clause(*found)) found = nullptr;
       }
     } else {
-      found = nearest_after(f->end, kClaimantAfterGap, false);
+      // "According to the district administration, Russian forces shelled":
+      // a speaker the dictionaries do not know, not the actor after it.
+      found = nearest_after(f->end, kClaimantAfterGap, true);
       // "according to the spokesman for the Khortytsia group, Viktor
       // Trehubov": the person named last.
       for (const Found& a : actors_) {
@@ -1297,9 +1312,13 @@ void SentenceCoder::RememberForNext() {
   }
   std::optional<uint32_t> subject;
   context_->previous_first_actor.reset();
-  // The first actor that can speak: not "the enemy" or "our forces".
+  // The first actor that can speak: not "the enemy" or "our forces", nor
+  // troops named in a word or two ("Russian forces", "ВСУ"), who are acted
+  // on or act but do not issue statements.
   for (const Found& a : actors_) {
-    if (Actor(a).rule == SideRule::kFixed) {
+    if (Actor(a).rule == SideRule::kFixed &&
+        !(Actor(a).kind == v1::ACTOR_KIND_ARMED_FORCES &&
+          a.end_token - a.first_token <= 2)) {
       context_->previous_first_actor = a.index;
       break;
     }

@@ -33,6 +33,9 @@ constexpr uint32_t kRepelledObjectTokens = 3;
 // The longest title (characters) between a speaker and the colon of a
 // text's heading ("Олег Синєгубов, начальник Харківської ОВА: ...").
 constexpr uint32_t kHeaderTitleChars = 60;
+// How many characters ("м. ", "смт ") may stand before a line's heading
+// place.
+constexpr uint32_t kHeadingPrefixChars = 4;
 // The longest first line (characters) read as a title.
 constexpr uint32_t kTitleChars = 120;
 // Years from this one on, two or more before the publication's, date history.
@@ -933,8 +936,9 @@ void SentenceCoder::PlaceClaims() {
                                  c.first_token == 0 && c.end <= m->begin &&
                                  m->begin - c.end <= kNearGap;
                         }) ||
-            // "Харків: ..." heads a line about that place.
-            (m->begin == begin_ &&
+            // "Харків: ...", "м. Харків: ..." head a line about that place.
+            (CodePoints(text_.substr(begin_, m->begin - begin_)) <=
+                 kHeadingPrefixChars &&
              absl::StartsWith(absl::StripLeadingAsciiWhitespace(
                                   text_.substr(m->end, end_ - m->end)),
                               ":"));

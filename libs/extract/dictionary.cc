@@ -96,10 +96,11 @@ absl::StatusOr<std::vector<ActorEntry>> ParseActors(
     absl::string_view contents, absl::string_view source_name) {
   std::vector<ActorEntry> actors;
   for (const Row& row : Rows(contents)) {
-    if (row.fields.size() != 5) {
-      return LineError(source_name, row.line,
-                       absl::StrCat("expected 5 tab-separated fields, got ",
-                                    row.fields.size()));
+    if (row.fields.size() != 5 && row.fields.size() != 6) {
+      return LineError(
+          source_name, row.line,
+          absl::StrCat("expected 5 or 6 tab-separated fields, got ",
+                       row.fields.size()));
     }
     ActorEntry actor;
     actor.id = std::string(row.fields[0]);
@@ -124,6 +125,17 @@ absl::StatusOr<std::vector<ActorEntry>> ParseActors(
         return LineError(source_name, row.line, "empty surface form");
       }
       actor.surfaces.emplace_back(s);
+    }
+    if (row.fields.size() == 6) {
+      for (absl::string_view flag : absl::StrSplit(row.fields[5], ',')) {
+        flag = absl::StripAsciiWhitespace(flag);
+        if (flag == "troops") {
+          actor.troops = true;
+        } else {
+          return LineError(source_name, row.line,
+                           absl::StrCat("unknown flag \"", flag, "\""));
+        }
+      }
     }
     actors.push_back(std::move(actor));
   }

@@ -24,6 +24,9 @@ struct ActorEntry {
   SideRule rule = SideRule::kFixed;
   v1::ActorKind kind = v1::ACTOR_KIND_UNSPECIFIED;
   std::vector<std::string> surfaces;
+  // Troops ("Russian forces", "the enemy"): they act and are acted on but
+  // issue no statements, so they are never a speaker or a denier.
+  bool troops = false;
 };
 
 // What a phrase of patterns.tsv signals.

@@ -684,6 +684,16 @@ void SentenceCoder::ReadSpeakers() {
         // "said Kofman, ..." names a speaker; "saying Russian troops had not
         // reached" names who the words are about.
         if (found != nullptr && !closes_clause(*found)) found = nullptr;
+        // "сообщил ТАСС, что ...", "told Reuters that ...": an outlet told
+        // is not the one telling.
+        if (found != nullptr && Actor(*found).kind == v1::ACTOR_KIND_MEDIA &&
+            std::any_of(complementizers_.begin(), complementizers_.end(),
+                        [&](const Found* c) {
+                          return c->first_token >= found->end_token &&
+                                 c->first_token <= found->end_token + 1;
+                        })) {
+          found = nullptr;
+        }
       }
     } else {
       // "According to the district administration, Russian forces shelled":
@@ -764,6 +774,15 @@ void SentenceCoder::ReadSpeakers() {
   denier_ = denial_ != nullptr
                 ? first_conjunct(nearest_before(denial_->begin, kDenierGap))
                 : nullptr;
+  // With nobody just before the denial, the one the sentence opens with
+  // denies ("В Генштабе ВСУ заявления о ... опровергли").
+  if (denial_ != nullptr && denier_ == nullptr && !actors_.empty() &&
+      actors_.front().first_token <= 1 && !IsTroops(actors_.front()) &&
+      std::none_of(patterns_.begin(), patterns_.end(), [&](const Found* p) {
+        return p->begin < actors_.front().begin;
+      })) {
+    denier_ = &actors_.front();
+  }
 }
 
 bool SentenceCoder::DenyPrevious() {
@@ -1317,12 +1336,9 @@ void SentenceCoder::RememberForNext() {
   std::optional<uint32_t> subject;
   context_->previous_first_actor.reset();
   // The first actor that can speak: not "the enemy" or "our forces", nor
-  // troops named in a word or two ("Russian forces", "ВСУ"), who are acted
-  // on or act but do not issue statements.
+  // troops.
   for (const Found& a : actors_) {
-    if (Actor(a).rule == SideRule::kFixed &&
-        !(Actor(a).kind == v1::ACTOR_KIND_ARMED_FORCES &&
-          a.end_token - a.first_token <= 2)) {
+    if (Actor(a).rule == SideRule::kFixed && !IsTroops(a)) {
       context_->previous_first_actor = a.index;
       break;
     }
@@ -1383,6 +1399,8 @@ const Found* SentenceCoder::ClaimantFor(const Found& p) const {
   }
   return best != nullptr ? best : header_;
 }
+
+bool SentenceCoder::IsTroops(const Found& a) const { return Actor(a).troops; }
 
 bool SentenceCoder::InClause(uint32_t from, uint32_t to) const {
   return !HasClausePunctuation(text_.substr(from, to - from));

@@ -102,6 +102,9 @@ class SentenceCoder {
   const ActorEntry& Actor(const Found& f) const;
   const PatternEntry& Cue(const Found& f) const;
   std::vector<const Found*> CuesOf(CueKind kind) const;
+  // Troops (actors.tsv flag `troops`): they act and are acted on, but
+  // issue no statements.
+  bool IsTroops(const Found& a) const;
   // Whether no clause punctuation stands in text [from, to).
   bool InClause(uint32_t from, uint32_t to) const;
   // "attacks launched from the Kursk region": where an act came from.

@@ -148,5 +148,46 @@ TEST(ExtractorSidesTest, ThereIsAPlaceUnlessItIsExistential) {
       << testing::PrintToString(ClaimKeys(claims));
 }
 
+TEST(ExtractorSidesTest, AccordingToAnUnknownBodyIsNoActorAfterIt) {
+  const auto claims = Extract(
+      "According to the district military administration, Russian forces "
+      "shelled Beryslav 37 times.");
+  EXPECT_TRUE(HasClaim(claims,
+                       "CLAIM_TYPE_SHELLING ua.kherson.beryslav SIDE_RUSSIA  "
+                       "POLARITY_ASSERTED"))
+      << testing::PrintToString(ClaimKeys(claims));
+}
+
+TEST(ExtractorSidesTest, AnOutletToldIsNotTheSpeaker) {
+  const auto claims = Extract(
+      "Источник сообщил ТАСС, что украинское командование стягивает резервы "
+      "к Сумам.",
+      "ru");
+  for (const v1::Claim& c : claims) {
+    EXPECT_NE(c.claimant().id(), "tass") << c.sentence();
+  }
+  EXPECT_FALSE(claims.empty());
+}
+
+TEST(ExtractorSidesTest, HeadingPlaceAfterAnAbbreviationLocatesItsLine) {
+  const auto claims = Extract(
+      "Олег Синєгубов: ситуація в області\n"
+      "м. Харків: вночі ворог атакував Слобідський район ударними БпЛА.",
+      "uk");
+  EXPECT_TRUE(HasClaim(claims,
+                       "CLAIM_TYPE_DRONE_STRIKE ua.kharkiv.kharkiv SIDE_RUSSIA "
+                       "ua.syniehubov POLARITY_ASSERTED"))
+      << testing::PrintToString(ClaimKeys(claims));
+}
+
+TEST(ExtractorSidesTest, NoneHurtCodesNoLosses) {
+  for (const v1::Claim& c :
+       Extract("Куп'янський район: смт Борова — артилерійський обстріл, "
+               "поранених немає.",
+               "uk")) {
+    EXPECT_NE(c.type(), v1::CLAIM_TYPE_CASUALTIES) << c.sentence();
+  }
+}
+
 }  // namespace
 }  // namespace frontline::extract

@@ -124,6 +124,18 @@ gazetteer::Mention Stand(const gazetteer::Mention& m,
   return out;
 }
 
+// An actor's own side, or none when it is relative ("our forces").
+v1::Side FixedSide(const ActorEntry& a) {
+  return a.rule == SideRule::kFixed ? a.side : v1::SIDE_UNSPECIFIED;
+}
+
+void FillActor(const ActorEntry& a, v1::Side side, v1::Actor* out) {
+  out->set_id(a.id);
+  out->set_name(a.name);
+  out->set_side(side);
+  out->set_kind(a.kind);
+}
+
 bool IsBelligerent(v1::Side side) {
   return side == v1::SIDE_RUSSIA || side == v1::SIDE_UKRAINE;
 }
@@ -454,6 +466,7 @@ void SentenceCoder::ReadCues() {
     }
   }
   locatives_ = CuesOf(CueKind::kLocative);
+  origins_ = CuesOf(CueKind::kOrigin);
   complementizers_ = CuesOf(CueKind::kComplementizer);
   conjunctions_ = CuesOf(CueKind::kConjunction);
   appositives_ = CuesOf(CueKind::kAppositive);
@@ -814,12 +827,8 @@ bool SentenceCoder::DenyPrevious() {
       if ((*claims_)[i].polarity() != v1::POLARITY_ASSERTED) continue;
       v1::Claim claim = (*claims_)[i];
       claim.set_polarity(v1::POLARITY_DENIED);
-      const ActorEntry& a = Actor(*denier_);
-      v1::Actor* out = claim.mutable_claimant();
-      out->set_id(a.id);
-      out->set_name(a.name);
-      out->set_side(a.rule == SideRule::kFixed ? a.side : v1::SIDE_UNSPECIFIED);
-      out->set_kind(a.kind);
+      FillActor(Actor(*denier_), FixedSide(Actor(*denier_)),
+                claim.mutable_claimant());
       claim.mutable_span()->set_begin(begin_);
       claim.mutable_span()->set_end(end_);
       claim.set_sentence(ValidUtf8(text_.substr(begin_, end_ - begin_)));
@@ -1060,32 +1069,21 @@ void SentenceCoder::Emit() {
     const PatternEntry& entry = Cue(p);
     const gazetteer::Mention* place = item.place;
     if (place == nullptr && figures_.empty()) continue;
+    // Losses right after a strike are the strike's ("Ракета влучила в
+    // Запоріжжя. ... загинули двоє людей").
+    if (place == nullptr && item.type == v1::CLAIM_TYPE_CASUALTIES) {
+      place = CarriedFrom(context_->previous_strike_place);
+    }
     // A figure that is no area ("a dozen armored vehicles") anchors no
     // place: the claim is where the text last was, in this sentence or the
     // one before it. An area ("150 square miles inside Russia") and a toll
     // of losses stand on their own.
-    const gazetteer::Mention* carried = nullptr;
-    // Losses right after a strike are the strike's ("Ракета влучила в
-    // Запоріжжя. ... загинули двоє людей").
-    if (place == nullptr && item.type == v1::CLAIM_TYPE_CASUALTIES &&
-        context_->previous_strike_place != nullptr) {
-      gazetteer::Mention& m = resolved_.emplace_back();
-      m.begin = m.end = begin_;
-      m.candidates = {context_->previous_strike_place};
-      place = &m;
-    }
     if (place == nullptr && !has_area_ &&
         item.type != v1::CLAIM_TYPE_CASUALTIES) {
       for (const auto* m : places_) {
-        if (m->end <= p.begin && !IsOrigin(*m)) carried = m;
+        if (m->end <= p.begin && !IsOrigin(*m)) place = m;
       }
-      if (carried == nullptr && context_->previous_place != nullptr) {
-        gazetteer::Mention& m = resolved_.emplace_back();
-        m.begin = m.end = begin_;
-        m.candidates = {context_->previous_place};
-        carried = &m;
-      }
-      place = carried;
+      if (place == nullptr) place = CarriedFrom(context_->previous_place);
     }
     const v1::ClaimType type = item.type;
     // "denied that Russian troops had gained ground, saying the attackers had
@@ -1107,10 +1105,9 @@ void SentenceCoder::Emit() {
                                        : someone_else_speaks_
                                            ? nullptr
                                            : context_->header;
-    const v1::Side claimant_side =
-        claimant_entry != nullptr && claimant_entry->rule == SideRule::kFixed
-            ? claimant_entry->side
-            : v1::SIDE_UNSPECIFIED;
+    const v1::Side claimant_side = claimant_entry != nullptr
+                                       ? FixedSide(*claimant_entry)
+                                       : v1::SIDE_UNSPECIFIED;
 
     // The actor: the nearest fighting actor before the verb and after the
     // claimant's cue ("X claimed to have repelled" is X's doing), else the
@@ -1238,20 +1235,11 @@ void SentenceCoder::Emit() {
     claim.set_type(type);
     claim.set_polarity(denied ? v1::POLARITY_DENIED : v1::POLARITY_ASSERTED);
     if (doer != nullptr) {
-      const ActorEntry& a = Actor(*doer);
-      v1::Actor* out = claim.mutable_actor();
-      out->set_id(a.id);
-      out->set_name(a.name);
-      out->set_side(side);
-      out->set_kind(a.kind);
+      FillActor(Actor(*doer), side, claim.mutable_actor());
     }
     claim.set_side(side);
     if (claimant_entry != nullptr) {
-      v1::Actor* out = claim.mutable_claimant();
-      out->set_id(claimant_entry->id);
-      out->set_name(claimant_entry->name);
-      out->set_side(claimant_side);
-      out->set_kind(claimant_entry->kind);
+      FillActor(*claimant_entry, claimant_side, claim.mutable_claimant());
     }
     if (place != nullptr) {
       claim.set_place_id(place->place().id);
@@ -1296,11 +1284,7 @@ void SentenceCoder::Emit() {
       v1::Claim reported = claim;
       const ActorEntry& r = Actor(*reporter);
       reported.set_polarity(v1::POLARITY_ASSERTED);
-      v1::Actor* out = reported.mutable_claimant();
-      out->set_id(r.id);
-      out->set_name(r.name);
-      out->set_side(r.rule == SideRule::kFixed ? r.side : v1::SIDE_UNSPECIFIED);
-      out->set_kind(r.kind);
+      FillActor(r, FixedSide(r), reported.mutable_claimant());
       claims_->push_back(std::move(reported));
     }
     claims_->push_back(std::move(claim));
@@ -1406,9 +1390,17 @@ bool SentenceCoder::InClause(uint32_t from, uint32_t to) const {
   return !HasClausePunctuation(text_.substr(from, to - from));
 }
 
+const gazetteer::Mention* SentenceCoder::CarriedFrom(
+    const gazetteer::Place* place) {
+  if (place == nullptr) return nullptr;
+  gazetteer::Mention& m = resolved_.emplace_back();
+  m.begin = m.end = begin_;
+  m.candidates = {place};
+  return &m;
+}
+
 bool SentenceCoder::IsOrigin(const gazetteer::Mention& m) const {
-  const std::vector<const Found*> origins = CuesOf(CueKind::kOrigin);
-  return std::any_of(origins.begin(), origins.end(), [&](const Found* o) {
+  return std::any_of(origins_.begin(), origins_.end(), [&](const Found* o) {
     return o->end <= m.begin && m.begin - o->end <= kFrontedLocativeGap &&
            InClause(o->end, m.begin);
   });

@@ -107,6 +107,9 @@ class SentenceCoder {
   bool IsTroops(const Found& a) const;
   // Whether no clause punctuation stands in text [from, to).
   bool InClause(uint32_t from, uint32_t to) const;
+  // A place of an earlier sentence standing at this one's start; nullptr
+  // for none.
+  const gazetteer::Mention* CarriedFrom(const gazetteer::Place* place);
   // "attacks launched from the Kursk region": where an act came from.
   bool IsOrigin(const gazetteer::Mention& m) const;
   // "in the eastern Ukrainian region", "inside Russia": a location, not an
@@ -146,6 +149,7 @@ class SentenceCoder {
   const PatternEntry* time_cue_ = nullptr;
   bool no_comment_ = false;
   std::vector<const Found*> locatives_;
+  std::vector<const Found*> origins_;
   std::vector<const Found*> complementizers_;
   std::vector<const Found*> conjunctions_;
   std::vector<const Found*> appositives_;

@@ -215,6 +215,8 @@ absl::StatusOr<std::vector<PatternEntry>> ParsePatterns(
           entry.weak = true;
         } else if (words[i] == "opposite") {
           entry.opposite = true;
+        } else if (words[i] == "toll") {
+          entry.toll = true;
         } else if (absl::ConsumePrefix(&words[i], "side=") &&
                    ParseSide(words[i], &entry.fixed_side, &rule) &&
                    rule == SideRule::kFixed) {

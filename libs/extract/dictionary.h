@@ -85,6 +85,7 @@ struct PatternEntry {
   v1::ClaimType type = v1::CLAIM_TYPE_UNSPECIFIED;
   bool weak = false;      // Dropped when a sentence has a stronger pattern.
   bool opposite = false;  // The side is the opposite of the subject's.
+  bool toll = false;      // People killed or hurt: a strike anchors it.
   v1::Side fixed_side = v1::SIDE_UNSPECIFIED;  // "under Russian control";
                                                // kVoice: the side.
   // kAnaphor only.

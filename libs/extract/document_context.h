@@ -38,6 +38,11 @@ struct DocumentContext {
   std::optional<uint32_t> previous_doer;
   std::optional<uint32_t> previous_claimant;
   std::optional<uint32_t> previous_first_actor;
+  // Who the previous sentence said spoke for it, carried on to the next
+  // sentences of its paragraph that name nobody: an actor index, or
+  // kUnknownSpeaker for someone the dictionaries do not know.
+  static constexpr uint32_t kUnknownSpeaker = UINT32_MAX;
+  std::optional<uint32_t> previous_speaker;
   // Where the previous sentence reported a strike, if it did.
   const gazetteer::Place* previous_strike_place = nullptr;
   // The place the previous sentence was about, and the latest before it.

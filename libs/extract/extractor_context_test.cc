@@ -255,5 +255,67 @@ TEST(ExtractorContextTest, FigureWithoutPlaceTakesThePlaceBefore) {
       << testing::PrintToString(ClaimKeys(claims));
 }
 
+TEST(ExtractorContextTest, PeopleHurtAfterAQuietSentenceAreTheStrikes) {
+  const auto claims = Extract(
+      "Окупанти обстріляли Запоріжжя. Пошкоджено два будинки. Поранено трьох "
+      "людей.",
+      "uk");
+  EXPECT_TRUE(HasClaim(claims,
+                       "CLAIM_TYPE_CASUALTIES ua.zaporizhzhia.zaporizhzhia "
+                       "SIDE_RUSSIA  POLARITY_ASSERTED"))
+      << testing::PrintToString(ClaimKeys(claims));
+}
+
+TEST(ExtractorContextTest, TalkOfCasualtiesIsNoToll) {
+  const auto claims = Extract(
+      "Russian artillery shelled Kherson. The governor said reports about "
+      "casualties were being verified.");
+  for (const v1::Claim& c : claims) {
+    EXPECT_NE(c.type(), v1::CLAIM_TYPE_CASUALTIES) << c.sentence();
+  }
+  EXPECT_FALSE(claims.empty());
+}
+
+TEST(ExtractorContextTest, SignatureLineSpeaksForThePost) {
+  const auto claims = Extract(
+      "Олег Синєгубов | Харківська ОВА\n\nЧугуївський район: ворог обстріляв "
+      "Чугуїв.",
+      "uk");
+  EXPECT_TRUE(HasClaim(claims,
+                       "CLAIM_TYPE_SHELLING ua.kharkiv.chuhuiv SIDE_RUSSIA "
+                       "ua.syniehubov POLARITY_ASSERTED"))
+      << testing::PrintToString(ClaimKeys(claims));
+}
+
+TEST(ExtractorContextTest, UnknownSpeakerGoesOnInTheNextSentence) {
+  const auto claims = Extract(
+      "Минобороны: российские войска освободили Плехово.\n\nГубернатор "
+      "сообщил, что ВСУ атаковали беспилотниками Каменку-Днепровскую. "
+      "Повреждена подстанция, погиб мужчина.",
+      "ru");
+  EXPECT_TRUE(HasClaim(claims,
+                       "CLAIM_TYPE_CASUALTIES "
+                       "ua.zaporizhzhia.kamianka_dniprovska SIDE_UKRAINE  "
+                       "POLARITY_ASSERTED"))
+      << testing::PrintToString(ClaimKeys(claims));
+  for (const v1::Claim& c : claims) {
+    if (c.place_id() == "ua.zaporizhzhia.kamianka_dniprovska") {
+      EXPECT_EQ(c.claimant().id(), "") << c.sentence();
+    }
+  }
+}
+
+TEST(ExtractorContextTest, OutletBeforeTheVerbWasTold) {
+  const auto claims = Extract(
+      "Об этом ТАСС сообщил командир спецназа «Ахмат», заместитель "
+      "начальника управления Апти Алаудинов. По его словам, ВСУ за неделю "
+      "потеряли под Ореховом от 150 до 200 человек.",
+      "ru");
+  EXPECT_TRUE(HasClaim(claims,
+                       "CLAIM_TYPE_CASUALTIES ua.zaporizhzhia.orikhiv "
+                       "SIDE_UKRAINE ru.alaudinov POLARITY_ASSERTED"))
+      << testing::PrintToString(ClaimKeys(claims));
+}
+
 }  // namespace
 }  // namespace frontline::extract

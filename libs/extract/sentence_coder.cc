@@ -33,6 +33,9 @@ constexpr uint32_t kRepelledObjectTokens = 3;
 // The longest title (characters) between a speaker and the colon of a
 // text's heading ("Олег Синєгубов, начальник Харківської ОВА: ...").
 constexpr uint32_t kHeaderTitleChars = 60;
+// The longest title (characters) between "сообщил" and the speaker after it
+// ("сообщил командир спецназа «Ахмат», ... Апти Алаудинов").
+constexpr uint32_t kSpeakerTitleChars = 120;
 // How many characters ("м. ", "смт ") may stand before a line's heading
 // place.
 constexpr uint32_t kHeadingPrefixChars = 4;
@@ -386,7 +389,10 @@ void SentenceCoder::ReadPlaces() {
           return Cue(c).kind == CueKind::kClaim &&
                  c.begin < actors_.front().end + colon + 1;
         });
-    if (absl::StartsWith(after, ":") || titled) {
+    // "Олег Синєгубов | Харківська ОВА", a channel's signature line.
+    const bool signed_line =
+        context_->previous_end == 0 && absl::StartsWith(after, "|");
+    if (absl::StartsWith(after, ":") || titled || signed_line) {
       context_->header = &Actor(actors_.front());
       header_ = &actors_.front();
     }
@@ -545,6 +551,7 @@ bool SentenceCoder::Recalled() {
   if (recalled || (no_comment_ && claimant_cues_.empty())) {
     context_->previous_doer.reset();
     context_->previous_claimant.reset();
+    context_->previous_speaker.reset();
     context_->previous_strike_place = nullptr;
     context_->Advance(end_, claims_->size(), claims_->size());
     return true;
@@ -692,6 +699,30 @@ void SentenceCoder::ReadSpeakers() {
     if (Cue(*f).kind == CueKind::kClaimantBefore) {
       found = first_conjunct(nearest_before(f->begin, kClaimantBeforeGap));
       if (found == nullptr) found = appositive_speaker(f->begin);
+      // "Об этом ТАСС сообщил командир «Ахмата» Апти Алаудинов": the outlet
+      // before the verb was told; the one named after it tells.
+      if (found != nullptr && Actor(*found).kind == v1::ACTOR_KIND_MEDIA &&
+          f->begin - found->end <= 1) {
+        const Found* teller = nullptr;
+        for (const Found& a : actors_) {
+          if (a.begin < f->end ||
+              CodePoints(text_.substr(f->end, a.begin - f->end)) >
+                  kSpeakerTitleChars) {
+            continue;
+          }
+          const bool act_between = std::any_of(
+              patterns_.begin(), patterns_.end(), [&](const Found* p) {
+                return p->begin >= f->end && p->end <= a.begin;
+              });
+          // The title may name a unit ("командир спецназа «Ахмат»"): the
+          // last one named is the speaker.
+          if (!act_between && !IsTroops(a) &&
+              Actor(a).kind != v1::ACTOR_KIND_MEDIA && closes_clause(a)) {
+            teller = &a;
+          }
+        }
+        if (teller != nullptr) found = teller;
+      }
       if (found == nullptr) {
         found = nearest_after(f->end, kClaimantBeforeGap, true);
         // "said Kofman, ..." names a speaker; "saying Russian troops had not
@@ -795,6 +826,14 @@ void SentenceCoder::ReadSpeakers() {
         return p->begin < actors_.front().begin;
       })) {
     denier_ = &actors_.front();
+  }
+  // "Балицкий сообщил, что ... . Повреждена подстанция, погиб мужчина.":
+  // a sentence naming no speaker goes on with the one before it, unless it
+  // speculates ("Russia may now be closer"): that is the writer's own view.
+  continued_speaker_.reset();
+  if (same_paragraph_ && claimant_cues_.empty() && attributions_.empty() &&
+      header_ == nullptr && denier_ == nullptr && hypotheticals_.empty()) {
+    continued_speaker_ = context_->previous_speaker;
   }
 }
 
@@ -1068,12 +1107,14 @@ void SentenceCoder::Emit() {
     const Found& p = *item.pattern;
     const PatternEntry& entry = Cue(p);
     const gazetteer::Mention* place = item.place;
-    if (place == nullptr && figures_.empty()) continue;
-    // Losses right after a strike are the strike's ("Ракета влучила в
-    // Запоріжжя. ... загинули двоє людей").
-    if (place == nullptr && item.type == v1::CLAIM_TYPE_CASUALTIES) {
+    // Losses right after a strike are the strike's; people killed or hurt
+    // need no figure ("Ракета влучила в Запоріжжя. ... Поранено трьох
+    // людей").
+    if (place == nullptr && item.type == v1::CLAIM_TYPE_CASUALTIES &&
+        (entry.toll || !figures_.empty())) {
       place = CarriedFrom(context_->previous_strike_place);
     }
+    if (place == nullptr && figures_.empty()) continue;
     // A figure that is no area ("a dozen armored vehicles") anchors no
     // place: the claim is where the text last was, in this sentence or the
     // one before it. An area ("150 square miles inside Russia") and a toll
@@ -1102,8 +1143,9 @@ void SentenceCoder::Emit() {
 
     const Found* claimant = ClaimantFor(p);
     const ActorEntry* claimant_entry = claimant != nullptr ? &Actor(*claimant)
-                                       : someone_else_speaks_
-                                           ? nullptr
+                                       : someone_else_speaks_ ? nullptr
+                                       : continued_speaker_.has_value()
+                                           ? ContinuedSpeaker()
                                            : context_->header;
     const v1::Side claimant_side = claimant_entry != nullptr
                                        ? FixedSide(*claimant_entry)
@@ -1336,7 +1378,20 @@ void SentenceCoder::RememberForNext() {
   }
   context_->previous_doer = last_doer_.has_value() ? last_doer_ : subject;
   context_->previous_claimant = last_claimant_;
-  context_->previous_strike_place = strike_place_;
+  if (someone_else_speaks_) {
+    context_->previous_speaker = DocumentContext::kUnknownSpeaker;
+  } else if (!attributions_.empty() && last_claimant_.has_value()) {
+    context_->previous_speaker = last_claimant_;
+  } else {
+    context_->previous_speaker = continued_speaker_;
+  }
+  // "Пошкоджено два будинки." between a strike and its losses keeps the
+  // strike's place for them.
+  const bool says_nothing_new =
+      first_claim_ == claims_->size() && places_.empty() && same_paragraph_;
+  if (strike_place_ != nullptr || !says_nothing_new) {
+    context_->previous_strike_place = strike_place_;
+  }
 
   for (const gazetteer::Mention* m : places_) {
     if (last_place_ == nullptr && !IsOrigin(*m)) sentence_place_ = &m->place();
@@ -1350,6 +1405,14 @@ void SentenceCoder::RememberForNext() {
 
 const ActorEntry& SentenceCoder::Actor(const Found& f) const {
   return data_.dictionary.actors[f.index];
+}
+
+const ActorEntry* SentenceCoder::ContinuedSpeaker() const {
+  if (!continued_speaker_.has_value() ||
+      *continued_speaker_ == DocumentContext::kUnknownSpeaker) {
+    return nullptr;
+  }
+  return &data_.dictionary.actors[*continued_speaker_];
 }
 
 const PatternEntry& SentenceCoder::Cue(const Found& f) const {

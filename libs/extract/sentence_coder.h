@@ -101,6 +101,8 @@ class SentenceCoder {
 
   const ActorEntry& Actor(const Found& f) const;
   const PatternEntry& Cue(const Found& f) const;
+  // The speaker the sentence goes on with; nullptr when unknown or none.
+  const ActorEntry* ContinuedSpeaker() const;
   std::vector<const Found*> CuesOf(CueKind kind) const;
   // Troops (actors.tsv flag `troops`): they act and are acted on, but
   // issue no statements.
@@ -156,6 +158,8 @@ class SentenceCoder {
   std::deque<Found> made_;  // Actors made up ("Ukrainian officials").
   std::vector<Attribution> attributions_;
   bool someone_else_speaks_ = false;
+  // The speaker carried from the sentence before (DocumentContext).
+  std::optional<uint32_t> continued_speaker_;
   const Found* denier_ = nullptr;
   std::vector<v1::Quantity> figures_;
   std::vector<Pending> pending_;

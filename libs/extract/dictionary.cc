@@ -92,6 +92,12 @@ absl::StatusOr<std::string> ReadFile(const std::string& path) {
 
 }  // namespace
 
+bool IsStrike(v1::ClaimType type) {
+  return type == v1::CLAIM_TYPE_DRONE_STRIKE ||
+         type == v1::CLAIM_TYPE_MISSILE_STRIKE ||
+         type == v1::CLAIM_TYPE_SHELLING;
+}
+
 absl::StatusOr<std::vector<ActorEntry>> ParseActors(
     absl::string_view contents, absl::string_view source_name) {
   std::vector<ActorEntry> actors;
@@ -168,7 +174,8 @@ absl::StatusOr<std::vector<PatternEntry>> ParsePatterns(
           {"background", CueKind::kBackground},
           {"bulletin", CueKind::kBulletin},
           {"existential", CueKind::kExistential},
-          {"voice", CueKind::kVoice}};
+          {"voice", CueKind::kVoice},
+          {"weapon", CueKind::kWeapon}};
   std::vector<PatternEntry> patterns;
   for (const Row& row : Rows(contents)) {
     if (row.fields.size() != 4) {
@@ -217,6 +224,8 @@ absl::StatusOr<std::vector<PatternEntry>> ParsePatterns(
           entry.opposite = true;
         } else if (words[i] == "toll") {
           entry.toll = true;
+        } else if (words[i] == "armed") {
+          entry.armed = true;
         } else if (absl::ConsumePrefix(&words[i], "side=") &&
                    ParseSide(words[i], &entry.fixed_side, &rule) &&
                    rule == SideRule::kFixed) {
@@ -225,6 +234,17 @@ absl::StatusOr<std::vector<PatternEntry>> ParsePatterns(
                            absl::StrCat("unknown flag \"", words[i], "\""));
         }
       }
+    } else if (entry.kind == CueKind::kWeapon) {
+      int type = 0;
+      if (!ParseEnumName("CLAIM_TYPE_", value, v1::ClaimType_descriptor(),
+                         &type) ||
+          !IsStrike(static_cast<v1::ClaimType>(type))) {
+        return LineError(
+            source_name, row.line,
+            absl::StrCat("bad weapon \"", value,
+                         "\" (DRONE_STRIKE, MISSILE_STRIKE or SHELLING)"));
+      }
+      entry.type = static_cast<v1::ClaimType>(type);
     } else if (entry.kind == CueKind::kTime) {
       std::pair<absl::string_view, absl::string_view> rule_value =
           absl::StrSplit(value, ':');

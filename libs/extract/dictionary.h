@@ -57,6 +57,7 @@ enum class CueKind {
   kExistential,  // "there is", "there were": no place ("there" is not one).
   kVoice,  // "оккупанты", "киевский режим": whose side a text takes
            // (fixed_side).
+  kWeapon,  // "drone", "ракета": an act in its clause is a strike of `type`.
 };
 
 // What an anaphor refers back to.
@@ -74,6 +75,9 @@ enum class AnaphorTarget {
                  // словам").
 };
 
+// Drone, missile and artillery or air strikes: the types a weapon gives.
+bool IsStrike(v1::ClaimType type);
+
 // How a relative time expression moves the publication date.
 enum class TimeRule { kDays, kWeekday, kWeeks, kMonths };
 
@@ -81,11 +85,12 @@ struct PatternEntry {
   std::string language;  // "en", "uk", "ru", or "*" for every language.
   CueKind kind = CueKind::kClaim;
   std::string phrase;
-  // kClaim only.
+  // kClaim and kWeapon.
   v1::ClaimType type = v1::CLAIM_TYPE_UNSPECIFIED;
   bool weak = false;      // Dropped when a sentence has a stronger pattern.
   bool opposite = false;  // The side is the opposite of the subject's.
   bool toll = false;      // People killed or hurt: a strike anchors it.
+  bool armed = false;  // "hit", "влучила": a claim only with a weapon.
   v1::Side fixed_side = v1::SIDE_UNSPECIFIED;  // "under Russian control";
                                                // kVoice: the side.
   // kAnaphor only.

@@ -61,6 +61,22 @@ TEST(DictionaryTest, PatternFlags) {
   EXPECT_TRUE((*p)[1].opposite);
 }
 
+TEST(DictionaryTest, WeaponsArmedVerbsAndTolls) {
+  auto p = ParsePatterns(
+      "en\tweapon\tdrone\tDRONE_STRIKE\n"
+      "en\tclaim\thit\tSHELLING armed\n"
+      "en\tclaim\tkilling\tCASUALTIES toll\n",
+      "patterns.tsv");
+  ASSERT_TRUE(p.ok()) << p.status();
+  EXPECT_EQ((*p)[0].kind, CueKind::kWeapon);
+  EXPECT_EQ((*p)[0].type, v1::CLAIM_TYPE_DRONE_STRIKE);
+  EXPECT_TRUE((*p)[1].armed);
+  EXPECT_TRUE((*p)[2].toll);
+  auto not_a_strike =
+      ParsePatterns("en\tweapon\ttank\tASSAULT\n", "patterns.tsv");
+  EXPECT_THAT(not_a_strike.status().message(), HasSubstr("patterns.tsv:1:"));
+}
+
 TEST(DictionaryTest, MalformedQuantityNamesFileAndLine) {
   auto q = ParseQuantities(
       "en\tunit\tsquare miles\tAREA\tkm2\t2.58999\n"

@@ -140,5 +140,35 @@ TEST(ExtractorTest, IdsAreIndices) {
   EXPECT_TRUE(claims[0].document_id().empty());
 }
 
+TEST(ExtractorTest, AnAttackWithAWeaponIsItsStrike) {
+  const auto claims = Extract(
+      "Окупанти вночі атакували Запоріжжя ударними безпілотниками.", "uk");
+  EXPECT_THAT(ClaimKeys(claims),
+              ::testing::ElementsAre(
+                  "CLAIM_TYPE_DRONE_STRIKE ua.zaporizhzhia.zaporizhzhia "
+                  "SIDE_RUSSIA  POLARITY_ASSERTED"));
+}
+
+TEST(ExtractorTest, HitReportsAStrikeOnlyWithAWeapon) {
+  const auto with_weapon =
+      Extract("A Russian drone hit a car in Velyka Pysarivka on Tuesday.");
+  EXPECT_TRUE(HasClaim(with_weapon,
+                       "CLAIM_TYPE_DRONE_STRIKE ua.sumy.velyka_pysarivka "
+                       "SIDE_RUSSIA  POLARITY_ASSERTED"))
+      << testing::PrintToString(ClaimKeys(with_weapon));
+  EXPECT_TRUE(Extract("Russian forces hit a record pace near Velyka Pysarivka.")
+                  .empty());
+}
+
+TEST(ExtractorTest, WeaponsFarFromTheAttackAreSupport) {
+  const auto claims = Extract(
+      "Russian troops attacked Ukrainian positions near Kupiansk with tanks "
+      "and drones.");
+  EXPECT_TRUE(HasClaim(claims,
+                       "CLAIM_TYPE_ASSAULT ua.kharkiv.kupiansk SIDE_RUSSIA  "
+                       "POLARITY_ASSERTED"))
+      << testing::PrintToString(ClaimKeys(claims));
+}
+
 }  // namespace
 }  // namespace frontline::extract

@@ -48,6 +48,10 @@ constexpr uint32_t kJoinedPlaceGap = 48;
 // How many words may part a modal from an act it governs ("may intensify
 // offensive operations").
 constexpr uint32_t kModalScopeTokens = 3;
+// How many words may part a weapon from the act done with it ("атакували
+// Запоріжжя ударними безпілотниками"); more is a weapon in support of a
+// ground attack.
+constexpr uint32_t kWeaponGapTokens = 3;
 // How many words may part a negation from the pattern it negates.
 constexpr uint32_t kNegatedGapTokens = 1;
 // How far (bytes) a place may follow "region of" to be read as its region.
@@ -158,9 +162,7 @@ bool IsGain(v1::ClaimType type) {
 
 // Strikes and losses: what a side reports the other side doing to it.
 bool IsHarm(v1::ClaimType type) {
-  return type == v1::CLAIM_TYPE_DRONE_STRIKE ||
-         type == v1::CLAIM_TYPE_MISSILE_STRIKE ||
-         type == v1::CLAIM_TYPE_SHELLING || type == v1::CLAIM_TYPE_CASUALTIES;
+  return IsStrike(type) || type == v1::CLAIM_TYPE_CASUALTIES;
 }
 
 }  // namespace
@@ -530,6 +532,32 @@ void SentenceCoder::ReadCues() {
                                     text_.substr(h->end, p->begin - h->end));
                        });
   });
+  // "A Russian drone hit a car": "hit" reports a strike only with a weapon.
+  std::erase_if(patterns_, [&](const Found* p) {
+    return Cue(*p).armed && WeaponOf(*p) == nullptr;
+  });
+}
+
+const Found* SentenceCoder::WeaponOf(const Found& p) const {
+  const Found* nearest = nullptr;
+  uint32_t nearest_gap = UINT32_MAX;
+  for (const Found& w : cues_) {
+    const PatternEntry& entry = Cue(w);
+    if (&w == &p || !IsStrike(entry.type) ||
+        (entry.kind != CueKind::kWeapon && entry.kind != CueKind::kClaim)) {
+      continue;
+    }
+    const Found& first = w.begin < p.begin ? w : p;
+    const Found& second = w.begin < p.begin ? p : w;
+    if (second.first_token < first.end_token) continue;
+    const uint32_t gap = second.first_token - first.end_token;
+    if (gap <= kWeaponGapTokens && gap < nearest_gap &&
+        InClause(first.end, second.begin)) {
+      nearest = &w;
+      nearest_gap = gap;
+    }
+  }
+  return nearest;
 }
 
 bool SentenceCoder::Recalled() {
@@ -884,7 +912,14 @@ bool SentenceCoder::DenyPrevious() {
 
 void SentenceCoder::PlaceClaims() {
   for (const Found* p : patterns_) {
-    pending_.push_back({Cue(*p).type, p, nullptr, Cue(*p).weak});
+    const PatternEntry& entry = Cue(*p);
+    v1::ClaimType type = entry.type;
+    // "атакували Запоріжжя дронами", "a drone hit": an act done with a
+    // weapon is the weapon's strike.
+    if (entry.armed || type == v1::CLAIM_TYPE_ASSAULT) {
+      if (const Found* w = WeaponOf(*p); w != nullptr) type = Cue(*w).type;
+    }
+    pending_.push_back({type, p, nullptr, entry.weak});
   }
   if (pending_.empty() && denial_ != nullptr) {
     pending_.push_back({v1::CLAIM_TYPE_DENIAL, denial_});

@@ -101,6 +101,9 @@ class SentenceCoder {
 
   const ActorEntry& Actor(const Found& f) const;
   const PatternEntry& Cue(const Found& f) const;
+  // The weapon ("drone", or a strike pattern such as "дронами") a few words
+  // from `p` in its clause, nearest first; nullptr when none.
+  const Found* WeaponOf(const Found& p) const;
   // The speaker the sentence goes on with; nullptr when unknown or none.
   const ActorEntry* ContinuedSpeaker() const;
   std::vector<const Found*> CuesOf(CueKind kind) const;

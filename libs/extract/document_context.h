@@ -45,6 +45,9 @@ struct DocumentContext {
   std::optional<uint32_t> previous_speaker;
   // Where the previous sentence reported a strike, if it did.
   const gazetteer::Place* previous_strike_place = nullptr;
+  // Where the previous sentence reported an attack, if it did.
+  const gazetteer::Place* previous_assault_place = nullptr;
+  v1::Side previous_assault_side = v1::SIDE_UNSPECIFIED;
   // The place the previous sentence was about, and the latest before it.
   const gazetteer::Place* previous_place = nullptr;
   size_t previous_end = 0;

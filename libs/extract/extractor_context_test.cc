@@ -317,5 +317,37 @@ TEST(ExtractorContextTest, OutletBeforeTheVerbWasTold) {
       << testing::PrintToString(ClaimKeys(claims));
 }
 
+TEST(ExtractorContextTest, AttacksRepelledAreThoseJustReported) {
+  const auto claims = Extract(
+      "На Лиманському напрямку противник 11 разів намагався просунутися "
+      "вперед у районі Лимана. Усі атаки відбито.",
+      "uk");
+  EXPECT_TRUE(HasClaim(claims,
+                       "CLAIM_TYPE_REPELLED_ATTACK ua.donetsk.lyman "
+                       "SIDE_UKRAINE  POLARITY_ASSERTED"))
+      << testing::PrintToString(ClaimKeys(claims));
+}
+
+TEST(ExtractorContextTest, AttacksRepelledInANewParagraphAreNotCarried) {
+  const auto claims = Extract(
+      "Противник намагався просунутися вперед у районі Лимана.\n\nУсі атаки "
+      "відбито.",
+      "uk");
+  for (const v1::Claim& c : claims) {
+    EXPECT_NE(c.type(), v1::CLAIM_TYPE_REPELLED_ATTACK) << c.sentence();
+  }
+}
+
+TEST(ExtractorContextTest, HeSaidGoesOnWithAnUnknownSpeaker) {
+  const auto claims = Extract(
+      "Ukraine's General Staff reported fighting near Vovchansk. Russian "
+      "units attacked Ukrainian positions near Myropillia, said Andriy "
+      "Demchenko. All the attacks were repelled, he said.");
+  EXPECT_TRUE(HasClaim(claims,
+                       "CLAIM_TYPE_REPELLED_ATTACK ua.sumy.myropillia "
+                       "SIDE_UKRAINE  POLARITY_ASSERTED"))
+      << testing::PrintToString(ClaimKeys(claims));
+}
+
 }  // namespace
 }  // namespace frontline::extract

@@ -170,5 +170,26 @@ TEST(ExtractorTest, WeaponsFarFromTheAttackAreSupport) {
       << testing::PrintToString(ClaimKeys(claims));
 }
 
+TEST(ExtractorTest, RejectedClaimsOfAnotherAreDenied) {
+  const auto claims = Extract(
+      "Ukraine's General Staff rejected Russian claims that Myropillia had "
+      "fallen.");
+  EXPECT_THAT(ClaimKeys(claims),
+              ::testing::ElementsAre(
+                  "CLAIM_TYPE_CAPTURE ua.sumy.myropillia SIDE_RUSSIA "
+                  "ua.general_staff POLARITY_DENIED"));
+}
+
+TEST(ExtractorTest, KurskDirectionIsTheRegion) {
+  const auto claims = Extract(
+      "Минобороны: за сутки ВСУ потеряли на курском направлении более 200 "
+      "военнослужащих.",
+      "ru");
+  EXPECT_TRUE(HasClaim(claims,
+                       "CLAIM_TYPE_CASUALTIES ru.kursk SIDE_UKRAINE ru.mod "
+                       "POLARITY_ASSERTED"))
+      << testing::PrintToString(ClaimKeys(claims));
+}
+
 }  // namespace
 }  // namespace frontline::extract

@@ -319,10 +319,16 @@ void SentenceCoder::ReadPlaces() {
                      (c->end <= f->begin && f->begin - c->end <= 2 &&
                       closes_sentence(f->end));
             });
-        if (speaks) {
+        // "..., said Andriy Demchenko. All the attacks were repelled, he
+        // said.": someone the dictionaries do not know goes on speaking.
+        const bool unknown_speaker =
+            context_->previous_speaker == DocumentContext::kUnknownSpeaker;
+        if (speaks && !unknown_speaker) {
           referent = context_->previous_claimant.has_value()
                          ? context_->previous_claimant
                          : context_->previous_first_actor;
+        } else if (speaks) {
+          continue;
         } else if (entry.anaphor == AnaphorTarget::kPronoun) {
           referent = context_->previous_doer;
         }
@@ -581,6 +587,7 @@ bool SentenceCoder::Recalled() {
     context_->previous_claimant.reset();
     context_->previous_speaker.reset();
     context_->previous_strike_place = nullptr;
+    context_->previous_assault_place = nullptr;
     context_->Advance(end_, claims_->size(), claims_->size());
     return true;
   }
@@ -903,6 +910,7 @@ bool SentenceCoder::DenyPrevious() {
     }
     if (only_denial) {
       context_->previous_strike_place = nullptr;
+      context_->previous_assault_place = nullptr;
       context_->Advance(end_, first_denied, claims_->size());
       return true;
     }
@@ -1136,6 +1144,7 @@ void SentenceCoder::Emit() {
   last_place_ = nullptr;
   sentence_place_ = nullptr;
   strike_place_ = nullptr;
+  assault_place_ = nullptr;
   for (size_t i = 0; i < pending_.size(); ++i) {
     if (dropped_[i]) continue;
     const Pending& item = pending_[i];
@@ -1148,6 +1157,15 @@ void SentenceCoder::Emit() {
     if (place == nullptr && item.type == v1::CLAIM_TYPE_CASUALTIES &&
         (entry.toll || !figures_.empty())) {
       place = CarriedFrom(context_->previous_strike_place);
+    }
+    // "... атакував у районі Лимана. Усі атаки відбито.": the attacks
+    // repelled are those just reported.
+    const bool repels_previous = place == nullptr && places_.empty() &&
+                                 item.type == v1::CLAIM_TYPE_REPELLED_ATTACK &&
+                                 same_paragraph_ &&
+                                 context_->previous_assault_place != nullptr;
+    if (repels_previous) {
+      place = CarriedFrom(context_->previous_assault_place);
     }
     if (place == nullptr && figures_.empty()) continue;
     // A figure that is no area ("a dozen armored vehicles") anchors no
@@ -1166,11 +1184,13 @@ void SentenceCoder::Emit() {
     // lost dozens": what the denier goes on to say is asserted.
     // So is what the denier says in quotes after it ("опровергли ...: «село
     // удерживают наши воины»").
+    // "rejected Russian claims that ..." names whose claims are denied.
     const bool denied =
         denial_ != nullptr &&
         !std::any_of(claimant_cues_.begin(), claimant_cues_.end(),
                      [&](const Found* c) {
-                       return c->begin >= denial_->end && c->end <= p.begin;
+                       return c->begin >= denial_->end && c->end <= p.begin &&
+                              !NamesItsOwner(*c);
                      }) &&
         !(p.begin >= denial_->end &&
           WithoutQuotes(text_.substr(denial_->end, p.begin - denial_->end))
@@ -1295,6 +1315,9 @@ void SentenceCoder::Emit() {
         doer->end <= p.begin) {
       side = Opposite(side);
     }
+    if (repels_previous && IsBelligerent(context_->previous_assault_side)) {
+      side = Opposite(context_->previous_assault_side);
+    }
     // Whose act it is stays unknown: nothing the conflict state can hold.
     if (!IsBelligerent(side)) continue;
 
@@ -1305,6 +1328,10 @@ void SentenceCoder::Emit() {
     if (place != nullptr) last_place_ = &place->place();
     if (place != nullptr && IsHarm(type) && type != v1::CLAIM_TYPE_CASUALTIES) {
       strike_place_ = &place->place();
+    }
+    if (place != nullptr && type == v1::CLAIM_TYPE_ASSAULT) {
+      assault_place_ = &place->place();
+      assault_side_ = side;
     }
     if (claimant != nullptr) last_claimant_ = claimant->index;
 
@@ -1420,6 +1447,8 @@ void SentenceCoder::RememberForNext() {
   } else {
     context_->previous_speaker = continued_speaker_;
   }
+  context_->previous_assault_place = assault_place_;
+  context_->previous_assault_side = assault_side_;
   // "Пошкоджено два будинки." between a strike and its losses keeps the
   // strike's place for them.
   const bool says_nothing_new =
@@ -1483,6 +1512,13 @@ const Found* SentenceCoder::ClaimantFor(const Found& p) const {
 }
 
 bool SentenceCoder::IsTroops(const Found& a) const { return Actor(a).troops; }
+
+bool SentenceCoder::NamesItsOwner(const Found& cue) const {
+  return std::any_of(actors_.begin(), actors_.end(), [&](const Found& a) {
+    return a.end <= cue.begin && a.end_token == cue.first_token &&
+           !HasClausePunctuation(text_.substr(a.end, cue.begin - a.end));
+  });
+}
 
 bool SentenceCoder::InClause(uint32_t from, uint32_t to) const {
   return !HasClausePunctuation(text_.substr(from, to - from));

@@ -104,6 +104,9 @@ class SentenceCoder {
   // The weapon ("drone", or a strike pattern such as "дронами") a few words
   // from `p` in its clause, nearest first; nullptr when none.
   const Found* WeaponOf(const Found& p) const;
+  // "Russian claims", "заявления Минобороны": a cue used as a noun, its
+  // owner named right before it.
+  bool NamesItsOwner(const Found& cue) const;
   // The speaker the sentence goes on with; nullptr when unknown or none.
   const ActorEntry* ContinuedSpeaker() const;
   std::vector<const Found*> CuesOf(CueKind kind) const;
@@ -174,6 +177,8 @@ class SentenceCoder {
   const gazetteer::Place* last_place_ = nullptr;
   const gazetteer::Place* sentence_place_ = nullptr;
   const gazetteer::Place* strike_place_ = nullptr;
+  const gazetteer::Place* assault_place_ = nullptr;
+  v1::Side assault_side_ = v1::SIDE_UNSPECIFIED;
 };
 
 }  // namespace frontline::extract

@@ -4,6 +4,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
+#include "libs/extract/utf8.h"
 
 namespace frontline::extract {
 namespace {
@@ -62,6 +63,20 @@ uint32_t CodePoints(absl::string_view s) {
   uint32_t n = 0;
   for (const char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
   return n;
+}
+
+bool IsAllCapitals(absl::string_view s) {
+  int letters = 0;
+  for (size_t i = 0; i < s.size();) {
+    size_t length = 1;
+    const int32_t c = DecodeUtf8(s, i, &length);
+    i += length;
+    const bool lower =
+        (c >= 'a' && c <= 'z') || (c >= 0x0430 && c <= 0x045F) || c == 0x0491;
+    if (lower) return false;
+    letters += IsUpperLetter(c);
+  }
+  return letters >= 2;
 }
 
 bool IsFirstNames(absl::string_view s) {

@@ -28,6 +28,10 @@ absl::string_view NameGap(absl::string_view gap);
 // Cyrillic text gets the room Latin text does.
 uint32_t CodePoints(absl::string_view s);
 
+// Whether `s` has two or more letters and none lower-case ("KHERSON",
+// "КУРСК"): a dateline's place.
+bool IsAllCapitals(absl::string_view s);
+
 // "", " Oleh" or " Oleh Petrovych": at most two words, none starting with a
 // lower-case ASCII letter.
 bool IsFirstNames(absl::string_view s);

@@ -36,5 +36,14 @@ TEST(ClauseTextTest, FirstNames) {
   EXPECT_FALSE(IsFirstNames(" Oleh Petrovych Syniehubov"));
 }
 
+TEST(ClauseTextTest, AllCapitals) {
+  EXPECT_TRUE(IsAllCapitals("KHERSON"));
+  EXPECT_TRUE(IsAllCapitals("КУРСК"));
+  EXPECT_TRUE(IsAllCapitals("KUPIANSK-VUZLOVYI"));
+  EXPECT_FALSE(IsAllCapitals("Kherson"));
+  EXPECT_FALSE(IsAllCapitals("Курск"));
+  EXPECT_FALSE(IsAllCapitals("K"));
+}
+
 }  // namespace
 }  // namespace frontline::extract

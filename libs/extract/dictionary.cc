@@ -175,7 +175,8 @@ absl::StatusOr<std::vector<PatternEntry>> ParsePatterns(
           {"bulletin", CueKind::kBulletin},
           {"existential", CueKind::kExistential},
           {"voice", CueKind::kVoice},
-          {"weapon", CueKind::kWeapon}};
+          {"weapon", CueKind::kWeapon},
+          {"river", CueKind::kRiver}};
   std::vector<PatternEntry> patterns;
   for (const Row& row : Rows(contents)) {
     if (row.fields.size() != 4) {

@@ -58,6 +58,7 @@ enum class CueKind {
   kVoice,  // "оккупанты", "киевский режим": whose side a text takes
            // (fixed_side).
   kWeapon,  // "drone", "ракета": an act in its clause is a strike of `type`.
+  kRiver,  // "River", "річки": the place name beside it is a river's.
 };
 
 // What an anaphor refers back to.

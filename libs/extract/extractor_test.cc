@@ -191,5 +191,27 @@ TEST(ExtractorTest, KurskDirectionIsTheRegion) {
       << testing::PrintToString(ClaimKeys(claims));
 }
 
+TEST(ExtractorTest, AStrikeNobodyClaimsIsTheOtherCountrys) {
+  const auto claims = Extract(
+      "Two ballistic missiles struck the center of Sumy, the city's acting "
+      "mayor said.");
+  EXPECT_THAT(ClaimKeys(claims),
+              ::testing::ElementsAre("CLAIM_TYPE_MISSILE_STRIKE ua.sumy.sumy "
+                                     "SIDE_RUSSIA  POLARITY_ASSERTED"));
+}
+
+TEST(ExtractorTest, DatelinesAndRiversAreNoPlaces) {
+  const auto claims = Extract(
+      "KHERSON, Ukraine, Oct 8 - A Russian drone dropped explosives on a car "
+      "in Beryslav, killing two people, the Kherson regional governor said. "
+      "Russian forces attacked islands in the Dnipro River delta.");
+  EXPECT_THAT(ClaimKeys(claims),
+              ::testing::ElementsAre(
+                  "CLAIM_TYPE_DRONE_STRIKE ua.kherson.beryslav SIDE_RUSSIA  "
+                  "POLARITY_ASSERTED",
+                  "CLAIM_TYPE_CASUALTIES ua.kherson.beryslav SIDE_RUSSIA  "
+                  "POLARITY_ASSERTED"));
+}
+
 }  // namespace
 }  // namespace frontline::extract

@@ -240,7 +240,24 @@ void SentenceCoder::Find() {
 void SentenceCoder::ReadPlaces() {
   // Places named, with "the region of Kharkiv" read as the region.
   const std::vector<const Found*> region_of = CuesOf(CueKind::kRegionOf);
+  // "the Dnipro River", "лівому березі Дніпра": a river, not its city.
+  const std::vector<const Found*> rivers = CuesOf(CueKind::kRiver);
   for (const gazetteer::Mention& m : sentence_mentions_) {
+    const bool river =
+        std::any_of(rivers.begin(), rivers.end(), [&](const Found* r) {
+          return (r->end <= m.begin && m.begin - r->end <= 1) ||
+                 (r->begin >= m.end && r->begin - m.end <= 1);
+        });
+    // "KHERSON, Ukraine, Oct 8 -", "КУРСК, 28 марта.": where the reporter
+    // filed from, not a place of the news.
+    const absl::string_view after =
+        absl::StripLeadingAsciiWhitespace(text_.substr(m.end, end_ - m.end));
+    const bool dateline =
+        m.begin == begin_ && IsAllCapitals(m.surface) &&
+        (absl::StartsWith(after, ",") || absl::StartsWith(after, "-") ||
+         absl::StartsWith(after, "\u2014") ||
+         absl::StartsWith(after, "\u2013"));
+    if (river || dateline) continue;
     const gazetteer::Place* region =
         m.place().kind == gazetteer::PlaceKind::kRegion
             ? nullptr
@@ -1151,6 +1168,11 @@ void SentenceCoder::Emit() {
     const Found& p = *item.pattern;
     const PatternEntry& entry = Cue(p);
     const gazetteer::Mention* place = item.place;
+    // "A Russian drone hit a car in Beryslav, killing two, Kherson regional
+    // governor said": losses of a strike in the sentence are where it struck.
+    if (item.type == v1::CLAIM_TYPE_CASUALTIES && strike_place_ != nullptr) {
+      place = CarriedFrom(strike_place_);
+    }
     // Losses right after a strike are the strike's; people killed or hurt
     // need no figure ("Ракета влучила в Запоріжжя. ... Поранено трьох
     // людей").
@@ -1308,6 +1330,14 @@ void SentenceCoder::Emit() {
       // A denier denies the other side's gains and its own side's harm.
       const bool others = denied ? IsGain(type) : IsHarm(type);
       side = others ? Opposite(voice) : voice;
+    } else if (IsHarm(type) && place != nullptr && !denied) {
+      // Nobody named and no side speaking ("Two ballistic missiles struck
+      // Sumy, the city's mayor said"): a strike on a country's town is the
+      // other country's.
+      const std::string& country = place->place().country;
+      side = country == "UA"   ? v1::SIDE_RUSSIA
+             : country == "RU" ? v1::SIDE_UKRAINE
+                               : v1::SIDE_UNSPECIFIED;
     }
     // A passive ("the Ukrainian attempt was thwarted"): the one named before
     // it suffers the act.

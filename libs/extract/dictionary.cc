@@ -137,6 +137,8 @@ absl::StatusOr<std::vector<ActorEntry>> ParseActors(
         flag = absl::StripAsciiWhitespace(flag);
         if (flag == "troops") {
           actor.troops = true;
+        } else if (flag == "unnamed") {
+          actor.unnamed = true;
         } else {
           return LineError(source_name, row.line,
                            absl::StrCat("unknown flag \"", flag, "\""));
@@ -176,7 +178,7 @@ absl::StatusOr<std::vector<PatternEntry>> ParsePatterns(
           {"existential", CueKind::kExistential},
           {"voice", CueKind::kVoice},
           {"weapon", CueKind::kWeapon},
-          {"river", CueKind::kRiver}};
+          {"not-place", CueKind::kNotPlace}};
   std::vector<PatternEntry> patterns;
   for (const Row& row : Rows(contents)) {
     if (row.fields.size() != 4) {

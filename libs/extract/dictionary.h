@@ -27,6 +27,9 @@ struct ActorEntry {
   // Troops ("Russian forces", "the enemy"): they act and are acted on but
   // issue no statements, so they are never a speaker or a denier.
   bool troops = false;
+  // "Ukrainian media", "украинские паблики": a speaker nobody can name, read
+  // so that its adjective is not taken for troops; claims carry no claimant.
+  bool unnamed = false;
 };
 
 // What a phrase of patterns.tsv signals.
@@ -58,7 +61,8 @@ enum class CueKind {
   kVoice,  // "оккупанты", "киевский режим": whose side a text takes
            // (fixed_side).
   kWeapon,  // "drone", "ракета": an act in its clause is a strike of `type`.
-  kRiver,  // "River", "річки": the place name beside it is a river's.
+  kNotPlace,  // "River", "regional governor": the place name beside it
+              // names a river or an office, not a place of the news.
 };
 
 // What an anaphor refers back to.

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "libs/extract/extractor.h"
 #include "libs/extract/test_util.h"
@@ -347,6 +348,34 @@ TEST(ExtractorContextTest, HeSaidGoesOnWithAnUnknownSpeaker) {
                        "CLAIM_TYPE_REPELLED_ATTACK ua.sumy.myropillia "
                        "SIDE_UKRAINE  POLARITY_ASSERTED"))
       << testing::PrintToString(ClaimKeys(claims));
+}
+
+TEST(ExtractorContextTest, ButReportedIsTheSubjectsReport) {
+  const auto claims = Extract(
+      "DeepState showed no change around Synkivka on Wednesday, but reported "
+      "that Russian troops had advanced near Kupiansk-Vuzlovyi.");
+  EXPECT_TRUE(HasClaim(claims,
+                       "CLAIM_TYPE_ADVANCE ua.kharkiv.kupiansk_vuzlovyi "
+                       "SIDE_RUSSIA deepstate POLARITY_ASSERTED"))
+      << testing::PrintToString(ClaimKeys(claims));
+}
+
+TEST(ExtractorContextTest, UnnamedSpeakersAreNoTroopsAndNoClaimant) {
+  const auto claims = Extract(
+      "Два майора: обстановка на утро.\n\nУкраинские паблики с утра пишут, "
+      "что ВСУ якобы заняли Погребки.",
+      "ru");
+  EXPECT_THAT(ClaimKeys(claims),
+              ::testing::ElementsAre("CLAIM_TYPE_CAPTURE ru.kursk.pogrebki "
+                                     "SIDE_UKRAINE  POLARITY_ASSERTED"));
+}
+
+TEST(ExtractorContextTest, AnOfficeNamedForAPlaceIsNoPlace) {
+  const auto claims = Extract(
+      "Russian shelling killed a man, the Kherson regional governor said.");
+  for (const v1::Claim& c : claims) {
+    EXPECT_NE(c.place_id(), "ua.kherson.kherson") << c.sentence();
+  }
 }
 
 }  // namespace

@@ -240,10 +240,11 @@ void SentenceCoder::Find() {
 void SentenceCoder::ReadPlaces() {
   // Places named, with "the region of Kharkiv" read as the region.
   const std::vector<const Found*> region_of = CuesOf(CueKind::kRegionOf);
-  // "the Dnipro River", "лівому березі Дніпра": a river, not its city.
-  const std::vector<const Found*> rivers = CuesOf(CueKind::kRiver);
+  // "the Dnipro River", "лівому березі Дніпра", "Kherson regional
+  // governor": a river or an office, not a place of the news.
+  const std::vector<const Found*> rivers = CuesOf(CueKind::kNotPlace);
   for (const gazetteer::Mention& m : sentence_mentions_) {
-    const bool river =
+    const bool names_other =
         std::any_of(rivers.begin(), rivers.end(), [&](const Found* r) {
           return (r->end <= m.begin && m.begin - r->end <= 1) ||
                  (r->begin >= m.end && r->begin - m.end <= 1);
@@ -257,7 +258,7 @@ void SentenceCoder::ReadPlaces() {
         (absl::StartsWith(after, ",") || absl::StartsWith(after, "-") ||
          absl::StartsWith(after, "\u2014") ||
          absl::StartsWith(after, "\u2013"));
-    if (river || dateline) continue;
+    if (names_other || dateline) continue;
     const gazetteer::Place* region =
         m.place().kind == gazetteer::PlaceKind::kRegion
             ? nullptr
@@ -775,6 +776,20 @@ void SentenceCoder::ReadSpeakers() {
         }
         if (teller != nullptr) found = teller;
       }
+      // "DeepState showed no change ..., but reported that ...": the
+      // sentence's subject says the second thing too.
+      const bool coordinated = std::any_of(
+          conjunctions_.begin(), conjunctions_.end(),
+          [&](const Found* c) { return c->end_token == f->first_token; });
+      if (found == nullptr && coordinated) {
+        for (const Found& a : actors_) {
+          if (a.first_token > 1 || a.end > f->begin) break;
+          if (!IsTroops(a) && Actor(a).rule == SideRule::kFixed) {
+            found = &a;
+            break;
+          }
+        }
+      }
       if (found == nullptr) {
         found = nearest_after(f->end, kClaimantBeforeGap, true);
         // "said Kofman, ..." names a speaker; "saying Russian troops had not
@@ -1177,7 +1192,7 @@ void SentenceCoder::Emit() {
     // need no figure ("Ракета влучила в Запоріжжя. ... Поранено трьох
     // людей").
     if (place == nullptr && item.type == v1::CLAIM_TYPE_CASUALTIES &&
-        (entry.toll || !figures_.empty())) {
+        (entry.toll || !figures_.empty()) && same_paragraph_) {
       place = CarriedFrom(context_->previous_strike_place);
     }
     // "... атакував у районі Лимана. Усі атаки відбито.": the attacks
@@ -1372,7 +1387,7 @@ void SentenceCoder::Emit() {
       FillActor(Actor(*doer), side, claim.mutable_actor());
     }
     claim.set_side(side);
-    if (claimant_entry != nullptr) {
+    if (claimant_entry != nullptr && !claimant_entry->unnamed) {
       FillActor(*claimant_entry, claimant_side, claim.mutable_claimant());
     }
     if (place != nullptr) {

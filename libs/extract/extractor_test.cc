@@ -213,5 +213,26 @@ TEST(ExtractorTest, DatelinesAndRiversAreNoPlaces) {
                   "POLARITY_ASSERTED"));
 }
 
+TEST(ExtractorTest, LossesByAWeaponAreAStrikeToo) {
+  const auto claims = Extract(
+      "Два майора: обстановка на утро.\n\nВ районе Вербового расчёты FPV "
+      "уничтожили пикап и склад боеприпасов ВСУ.",
+      "ru");
+  EXPECT_TRUE(HasClaim(claims,
+                       "CLAIM_TYPE_DRONE_STRIKE ua.zaporizhzhia.verbove "
+                       "SIDE_RUSSIA dva_mayora POLARITY_ASSERTED"))
+      << testing::PrintToString(ClaimKeys(claims));
+}
+
+TEST(ExtractorTest, TroopsInWhatIsDeniedDoNotDeny) {
+  const auto claims = Extract(
+      "В Генштабе ВСУ заявления о продвижении российских войск в Сумской "
+      "области опровергли.",
+      "ru");
+  EXPECT_THAT(ClaimKeys(claims),
+              ::testing::ElementsAre("CLAIM_TYPE_ADVANCE ua.sumy SIDE_RUSSIA "
+                                     "ua.general_staff POLARITY_DENIED"));
+}
+
 }  // namespace
 }  // namespace frontline::extract

@@ -885,6 +885,13 @@ void SentenceCoder::ReadSpeakers() {
   denier_ = denial_ != nullptr
                 ? first_conjunct(nearest_before(denial_->begin, kDenierGap))
                 : nullptr;
+  // "заявления о продвижении российских войск ... опровергли": troops named
+  // in what is denied do not deny.
+  if (denier_ != nullptr && IsTroops(*denier_) &&
+      std::any_of(patterns_.begin(), patterns_.end(),
+                  [&](const Found* p) { return p->end <= denier_->begin; })) {
+    denier_ = nullptr;
+  }
   // With nobody just before the denial, the one the sentence opens with
   // denies ("В Генштабе ВСУ заявления о ... опровергли").
   if (denial_ != nullptr && denier_ == nullptr && !actors_.empty() &&
@@ -956,10 +963,18 @@ void SentenceCoder::PlaceClaims() {
     v1::ClaimType type = entry.type;
     // "атакували Запоріжжя дронами", "a drone hit": an act done with a
     // weapon is the weapon's strike.
-    if (entry.armed || type == v1::CLAIM_TYPE_ASSAULT) {
-      if (const Found* w = WeaponOf(*p); w != nullptr) type = Cue(*w).type;
+    const Found* weapon = WeaponOf(*p);
+    if ((entry.armed || type == v1::CLAIM_TYPE_ASSAULT) && weapon != nullptr) {
+      type = Cue(*weapon).type;
     }
     pending_.push_back({type, p, nullptr, entry.weak});
+    // "В районе Вербового расчёты FPV уничтожили склад", "a drone killed
+    // two in Kherson": the losses and the strike that caused them, where the
+    // sentence names the place.
+    if (type == v1::CLAIM_TYPE_CASUALTIES && weapon != nullptr &&
+        Cue(*weapon).kind == CueKind::kWeapon && !places_.empty()) {
+      pending_.push_back({Cue(*weapon).type, p, nullptr, entry.weak});
+    }
   }
   if (pending_.empty() && denial_ != nullptr) {
     pending_.push_back({v1::CLAIM_TYPE_DENIAL, denial_});

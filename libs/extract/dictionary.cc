@@ -229,6 +229,8 @@ absl::StatusOr<std::vector<PatternEntry>> ParsePatterns(
           entry.toll = true;
         } else if (words[i] == "armed") {
           entry.armed = true;
+        } else if (words[i] == "persons") {
+          entry.persons = true;
         } else if (absl::ConsumePrefix(&words[i], "side=") &&
                    ParseSide(words[i], &entry.fixed_side, &rule) &&
                    rule == SideRule::kFixed) {

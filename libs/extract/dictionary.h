@@ -96,6 +96,7 @@ struct PatternEntry {
   bool opposite = false;  // The side is the opposite of the subject's.
   bool toll = false;      // People killed or hurt: a strike anchors it.
   bool armed = false;  // "hit", "влучила": a claim only with a weapon.
+  bool persons = false;  // "уничтожен": losses only with a figure of people.
   v1::Side fixed_side = v1::SIDE_UNSPECIFIED;  // "under Russian control";
                                                // kVoice: the side.
   // kAnaphor only.

@@ -189,5 +189,34 @@ TEST(ExtractorSidesTest, NoneHurtCodesNoLosses) {
   }
 }
 
+TEST(ExtractorSidesTest, SubjectAfterTheVerbEndsItsClause) {
+  const auto claims = ExtractShipped(
+      "DeepState: противник накопичує сили біля Мирнограда, однак місто "
+      "тримають наші підрозділи.",
+      "uk");
+  EXPECT_TRUE(HasClaim(claims,
+                       "CLAIM_TYPE_CONTROL ua.donetsk.myrnohrad SIDE_UKRAINE "
+                       "deepstate POLARITY_ASSERTED"))
+      << testing::PrintToString(ClaimKeys(claims));
+}
+
+TEST(ExtractorSidesTest, DestroyingThingsKillsNoOne) {
+  const auto things = ExtractShipped(
+      "Минобороны: ракетой «Искандер-М» уничтожен склад боеприпасов ВСУ под "
+      "Краматорском.",
+      "ru");
+  for (const v1::Claim& c : things) {
+    EXPECT_NE(c.type(), v1::CLAIM_TYPE_CASUALTIES) << c.sentence();
+  }
+  EXPECT_FALSE(things.empty());
+  const auto people = ExtractShipped(
+      "Минобороны: под Краматорском уничтожено до 40 военнослужащих ВСУ.",
+      "ru");
+  EXPECT_TRUE(HasClaim(people,
+                       "CLAIM_TYPE_CASUALTIES ua.donetsk.kramatorsk "
+                       "SIDE_UKRAINE ru.mod POLARITY_ASSERTED"))
+      << testing::PrintToString(ClaimKeys(people));
+}
+
 }  // namespace
 }  // namespace frontline::extract

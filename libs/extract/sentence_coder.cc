@@ -560,6 +560,17 @@ void SentenceCoder::ReadCues() {
   std::erase_if(patterns_, [&](const Found* p) {
     return Cue(*p).armed && WeaponOf(*p) == nullptr;
   });
+  // "уничтожен склад боеприпасов" destroys no one; "уничтожено до 40
+  // военнослужащих" does.
+  const std::vector<v1::Quantity> figures =
+      data_.quantities.Read(text_, tokens_, quantity_words_);
+  people_counted_ =
+      std::any_of(figures.begin(), figures.end(), [](const v1::Quantity& q) {
+        return q.kind() == v1::QUANTITY_KIND_TROOPS ||
+               q.kind() == v1::QUANTITY_KIND_KILLED ||
+               q.kind() == v1::QUANTITY_KIND_WOUNDED ||
+               q.kind() == v1::QUANTITY_KIND_CASUALTIES;
+      });
 }
 
 const Found* SentenceCoder::WeaponOf(const Found& p) const {
@@ -967,7 +978,9 @@ void SentenceCoder::PlaceClaims() {
     if ((entry.armed || type == v1::CLAIM_TYPE_ASSAULT) && weapon != nullptr) {
       type = Cue(*weapon).type;
     }
-    pending_.push_back({type, p, nullptr, entry.weak});
+    if (!entry.persons || people_counted_) {
+      pending_.push_back({type, p, nullptr, entry.weak});
+    }
     // "В районе Вербового расчёты FPV уничтожили склад", "a drone killed
     // two in Kherson": the losses and the strike that caused them, where the
     // sentence names the place.
@@ -1290,6 +1303,17 @@ void SentenceCoder::Emit() {
       if (weapon && doer != nullptr && InClause(doer->end, p.begin)) continue;
       doer = &a;
     }
+    // "..., однак місто тримають наші підрозділи": the subject after the
+    // verb, ending its clause, over one in an earlier clause.
+    if (doer != nullptr && !InClause(doer->end, p.begin)) {
+      for (const Found& a : actors_) {
+        if (a.first_token == p.end_token && &a != claimant &&
+            !IsObserver(Actor(a).kind) && EndsClause(a)) {
+          doer = &a;
+          break;
+        }
+      }
+    }
     // After the verb only when the claimant does not speak for a side
     // ("Kurakhove passed under the control of Russian forces") or for losses.
     // Losses name their side wherever it stands ("загинули 3 800 військових").
@@ -1572,6 +1596,14 @@ const Found* SentenceCoder::ClaimantFor(const Found& p) const {
 }
 
 bool SentenceCoder::IsTroops(const Found& a) const { return Actor(a).troops; }
+
+bool SentenceCoder::EndsClause(const Found& a) const {
+  const uint32_t next =
+      a.end_token < tokens_.size() ? tokens_[a.end_token].begin : end_;
+  return a.end_token >= tokens_.size() ||
+         HasClausePunctuation(text_.substr(a.end, next - a.end)) ||
+         absl::StrContains(text_.substr(a.end, next - a.end), '.');
+}
 
 bool SentenceCoder::NamesItsOwner(const Found& cue) const {
   return std::any_of(actors_.begin(), actors_.end(), [&](const Found& a) {

@@ -104,6 +104,8 @@ class SentenceCoder {
   // The weapon ("drone", or a strike pattern such as "дронами") a few words
   // from `p` in its clause, nearest first; nullptr when none.
   const Found* WeaponOf(const Found& p) const;
+  // Whether no word follows `a` in its clause.
+  bool EndsClause(const Found& a) const;
   // "Russian claims", "заявления Минобороны": a cue used as a noun, its
   // owner named right before it.
   bool NamesItsOwner(const Found& cue) const;
@@ -168,6 +170,8 @@ class SentenceCoder {
   std::optional<uint32_t> continued_speaker_;
   const Found* denier_ = nullptr;
   std::vector<v1::Quantity> figures_;
+  // Whether a figure counts people ("до 40 военнослужащих").
+  bool people_counted_ = false;
   std::vector<Pending> pending_;
   bool has_area_ = false;
   std::vector<bool> dropped_;

@@ -1,5 +1,7 @@
 #include "libs/extract/clause_text.h"
 
+#include <vector>
+
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_split.h"
@@ -77,6 +79,17 @@ bool IsAllCapitals(absl::string_view s) {
     letters += IsUpperLetter(c);
   }
   return letters >= 2;
+}
+
+bool EndsWithName(absl::string_view s) {
+  std::vector<absl::string_view> words =
+      absl::StrSplit(s, absl::ByAnyChar(" \t\n"), absl::SkipEmpty());
+  if (words.size() < 2) return false;
+  for (size_t i = words.size() - 2; i < words.size(); ++i) {
+    size_t length = 1;
+    if (!IsUpperLetter(DecodeUtf8(words[i], 0, &length))) return false;
+  }
+  return true;
 }
 
 bool IsFirstNames(absl::string_view s) {

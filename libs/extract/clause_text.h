@@ -32,6 +32,10 @@ uint32_t CodePoints(absl::string_view s);
 // "КУРСК"): a dateline's place.
 bool IsAllCapitals(absl::string_view s);
 
+// Whether `s` ends in two capitalized words, a person's name ("military
+// observer Kostyantyn Mashovets ", "эксперт Иван Петров").
+bool EndsWithName(absl::string_view s);
+
 // "", " Oleh" or " Oleh Petrovych": at most two words, none starting with a
 // lower-case ASCII letter.
 bool IsFirstNames(absl::string_view s);

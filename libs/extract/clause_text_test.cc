@@ -45,5 +45,12 @@ TEST(ClauseTextTest, AllCapitals) {
   EXPECT_FALSE(IsAllCapitals("K"));
 }
 
+TEST(ClauseTextTest, EndsWithName) {
+  EXPECT_TRUE(EndsWithName(" military observer Kostyantyn Mashovets "));
+  EXPECT_TRUE(EndsWithName(" эксперт Иван Петров"));
+  EXPECT_FALSE(EndsWithName(" on Monday "));
+  EXPECT_FALSE(EndsWithName(""));
+}
+
 }  // namespace
 }  // namespace frontline::extract

@@ -318,6 +318,8 @@ absl::StatusOr<std::vector<PatternEntry>> ParsePatterns(
                                       "pronoun, speaker, reports or an "
                                       "actor kind)"));
       }
+    } else if (entry.kind == CueKind::kHypothetical && value == "clause") {
+      entry.whole_clause = true;
     } else if (value != "-") {
       return LineError(
           source_name, row.line,

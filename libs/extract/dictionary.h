@@ -97,6 +97,9 @@ struct PatternEntry {
   bool toll = false;      // People killed or hurt: a strike anchors it.
   bool armed = false;  // "hit", "влучила": a claim only with a weapon.
   bool persons = false;  // "уничтожен": losses only with a figure of people.
+  // kHypothetical: governs the rest of its clause ("expect ... to"), not
+  // only the next few words ("may").
+  bool whole_clause = false;
   v1::Side fixed_side = v1::SIDE_UNSPECIFIED;  // "under Russian control";
                                                // kVoice: the side.
   // kAnaphor only.

@@ -234,5 +234,24 @@ TEST(ExtractorTest, TroopsInWhatIsDeniedDoNotDeny) {
                                      "ua.general_staff POLARITY_DENIED"));
 }
 
+TEST(ExtractorTest, APersonDescribedByAnActorIsNoneOfIt) {
+  const auto claims = Extract(
+      "Ukrainian military observer Kostyantyn Mashovets reported that Russian "
+      "forces had attacked Velyka Novosilka.");
+  EXPECT_THAT(ClaimKeys(claims),
+              ::testing::ElementsAre(
+                  "CLAIM_TYPE_ASSAULT ua.donetsk.velyka_novosilka SIDE_RUSSIA  "
+                  "POLARITY_ASSERTED"));
+}
+
+TEST(ExtractorTest, ExpectationsAndYearsAgoCodeNothing) {
+  EXPECT_TRUE(Extract("Others expect the Russian command to keep "
+                      "concentrating troops on Kostiantynivka.")
+                  .empty());
+  EXPECT_TRUE(Extract("Vovchansk was largely destroyed a year ago, when "
+                      "Russian forces attacked the town.")
+                  .empty());
+}
+
 }  // namespace
 }  // namespace frontline::extract

@@ -534,7 +534,8 @@ void SentenceCoder::ReadCues() {
       return std::any_of(
           hypotheticals_.begin(), hypotheticals_.end(), [&](const Found* h) {
             return h->end_token <= p->first_token &&
-                   p->first_token - h->end_token <= kModalScopeTokens &&
+                   (p->first_token - h->end_token <= kModalScopeTokens ||
+                    Cue(*h).whole_clause) &&
                    !HasClausePunctuation(
                        text_.substr(h->end, p->begin - h->end));
           });
@@ -760,9 +761,19 @@ void SentenceCoder::ReadSpeakers() {
   };
   for (const Found* f : claimant_cues_) {
     const Found* found = nullptr;
+    bool named_stranger = false;
     if (Cue(*f).kind == CueKind::kClaimantBefore) {
       found = first_conjunct(nearest_before(f->begin, kClaimantBeforeGap));
-      if (found == nullptr) found = appositive_speaker(f->begin);
+      // "Ukrainian military observer Kostyantyn Mashovets reported": a
+      // person the dictionaries do not know, described by the actor.
+      if (found != nullptr &&
+          EndsWithName(text_.substr(found->end, f->begin - found->end))) {
+        found = nullptr;
+        named_stranger = true;
+      }
+      if (found == nullptr && !named_stranger) {
+        found = appositive_speaker(f->begin);
+      }
       // "Об этом ТАСС сообщил командир «Ахмата» Апти Алаудинов": the outlet
       // before the verb was told; the one named after it tells.
       if (found != nullptr && Actor(*found).kind == v1::ACTOR_KIND_MEDIA &&
@@ -792,7 +803,7 @@ void SentenceCoder::ReadSpeakers() {
       const bool coordinated = std::any_of(
           conjunctions_.begin(), conjunctions_.end(),
           [&](const Found* c) { return c->end_token == f->first_token; });
-      if (found == nullptr && coordinated) {
+      if (found == nullptr && coordinated && !named_stranger) {
         for (const Found& a : actors_) {
           if (a.first_token > 1 || a.end > f->begin) break;
           if (!IsTroops(a) && Actor(a).rule == SideRule::kFixed) {
@@ -801,7 +812,7 @@ void SentenceCoder::ReadSpeakers() {
           }
         }
       }
-      if (found == nullptr) {
+      if (found == nullptr && !named_stranger) {
         found = nearest_after(f->end, kClaimantBeforeGap, true);
         // "said Kofman, ..." names a speaker; "saying Russian troops had not
         // reached" names who the words are about.

@@ -16,6 +16,7 @@
 #include "libs/extract/extractor.h"
 #include "libs/gazetteer/gazetteer.h"
 #include "libs/testing/seeds.h"
+#include "libs/text/relative_date.h"
 
 namespace frontline::extract {
 namespace {
@@ -41,7 +42,10 @@ struct Fixture {
   std::vector<std::string> texts = Corpus();
   gazetteer::Gazetteer gazetteer =
       *gazetteer::Gazetteer::Load(FRONTLINE_GAZETTEER_DATA);
-  Extractor extractor = *Extractor::Load(FRONTLINE_EXTRACT_DATA, gazetteer);
+  text::RelativeDateResolver dates =
+      *text::RelativeDateResolver::Load(FRONTLINE_CALENDAR_DATA);
+  Extractor extractor =
+      *Extractor::Load(FRONTLINE_EXTRACT_DATA, gazetteer, &dates);
   int64_t bytes = [this] {
     int64_t total = 0;
     for (const auto& t : texts) total += t.size();

@@ -1,7 +1,7 @@
 // extract_eval: scores the claim coder on the labeled sets.
 //
 //   extract_eval [--verbose] [--matched] [--data DIR] [--gazetteer FILE]
-//                [FILE.jsonl...]
+//                [--calendar FILE] [FILE.jsonl...]
 //
 // With no files: the tuned, held-out and article sets of testdata/labeled,
 // and the seed labels when FRONTLINE_SHARED_DIR names a directory holding
@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "libs/extract/evaluation.h"
+#include "libs/text/relative_date.h"
 
 namespace {
 
@@ -40,6 +41,7 @@ int main(int argc, char** argv) {
   bool matched = false;
   std::string data = FRONTLINE_EXTRACT_DATA;
   std::string places = FRONTLINE_GAZETTEER_DATA;
+  std::string calendar = FRONTLINE_CALENDAR_DATA;
   std::vector<std::string> files;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
@@ -51,6 +53,8 @@ int main(int argc, char** argv) {
       data = argv[++i];
     } else if (arg == "--gazetteer" && i + 1 < argc) {
       places = argv[++i];
+    } else if (arg == "--calendar" && i + 1 < argc) {
+      calendar = argv[++i];
     } else {
       files.push_back(arg);
     }
@@ -60,7 +64,13 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "%s\n", gazetteer.status().ToString().c_str());
     return 2;
   }
-  auto extractor = frontline::extract::Extractor::Load(data, *gazetteer);
+  auto dates = frontline::text::RelativeDateResolver::Load(calendar);
+  if (!dates.ok()) {
+    std::fprintf(stderr, "%s\n", dates.status().ToString().c_str());
+    return 2;
+  }
+  auto extractor =
+      frontline::extract::Extractor::Load(data, *gazetteer, &*dates);
   if (!extractor.ok()) {
     std::fprintf(stderr, "%s\n", extractor.status().ToString().c_str());
     return 2;

@@ -12,6 +12,7 @@
 #include "libs/extract/quantity_reader.h"
 #include "libs/extract/sentence_coder.h"
 #include "libs/extract/sentence_splitter.h"
+#include "libs/text/relative_date.h"
 
 namespace frontline::extract {
 namespace {
@@ -25,6 +26,7 @@ constexpr size_t kWholeTextMatchLimit = 256 * 1024;
 
 struct Extractor::Impl {
   const gazetteer::Gazetteer* gazetteer = nullptr;
+  const text::RelativeDateResolver* dates = nullptr;
   gazetteer::Normalizer normalizer;
   Dictionary dictionary;
   // By language ("en", "uk", "ru"; "" for every language).
@@ -55,7 +57,8 @@ Extractor& Extractor::operator=(Extractor&&) noexcept = default;
 Extractor::~Extractor() = default;
 
 absl::StatusOr<Extractor> Extractor::Load(
-    const std::string& data_dir, const gazetteer::Gazetteer& gazetteer) {
+    const std::string& data_dir, const gazetteer::Gazetteer& gazetteer,
+    const text::RelativeDateResolver* dates) {
   absl::StatusOr<Dictionary> dictionary = LoadDictionary(data_dir);
   if (!dictionary.ok()) return dictionary.status();
   absl::StatusOr<gazetteer::Normalizer> normalizer =
@@ -80,6 +83,7 @@ absl::StatusOr<Extractor> Extractor::Load(
       SentenceSplitter(std::move(abbreviations), kMaxSentenceBytes),
       QuantityReader(std::move(range_symbols)));
   impl->gazetteer = &gazetteer;
+  impl->dates = dates;
 
   const Dictionary& d = impl->dictionary;
   for (const std::string language : {"en", "uk", "ru", ""}) {
@@ -133,6 +137,9 @@ std::vector<v1::Claim> Extractor::Extract(absl::string_view text,
   DocumentContext context;
   if (language == "uk") context.language_voice = v1::SIDE_UKRAINE;
   if (language == "ru") context.language_voice = v1::SIDE_RUSSIA;
+  if (impl_->dates != nullptr) {
+    context.dates = impl_->dates->FindAll(text, published);
+  }
   size_t next_mention = 0;
   for (const SentenceSpan& span : sentences) {
     std::vector<gazetteer::Mention> mentions;

@@ -24,6 +24,10 @@
 #include "frontline/v1/claim.pb.h"
 #include "libs/gazetteer/gazetteer.h"
 
+namespace frontline::text {
+class RelativeDateResolver;
+}  // namespace frontline::text
+
 namespace frontline::extract {
 
 class Extractor {
@@ -31,9 +35,13 @@ class Extractor {
   // Reads actors.tsv, patterns.tsv and quantities.tsv from `data_dir`
   // (format in data/README.md). Fails with kNotFound when a file cannot be
   // read and kInvalidArgument naming the file and line when a row is
-  // malformed. `gazetteer` must outlive the Extractor.
-  static absl::StatusOr<Extractor> Load(const std::string& data_dir,
-                                        const gazetteer::Gazetteer& gazetteer);
+  // malformed. `gazetteer` must outlive the Extractor, and so must `dates`
+  // when given: with it, dates in prose ("in June 2024", "last August") are
+  // read, and a sentence about a period that ended more than six months
+  // before publication is history and codes nothing.
+  static absl::StatusOr<Extractor> Load(
+      const std::string& data_dir, const gazetteer::Gazetteer& gazetteer,
+      const text::RelativeDateResolver* dates = nullptr);
 
   Extractor(Extractor&&) noexcept;
   Extractor& operator=(Extractor&&) noexcept;

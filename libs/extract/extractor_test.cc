@@ -253,5 +253,18 @@ TEST(ExtractorTest, ExpectationsAndYearsAgoCodeNothing) {
                   .empty());
 }
 
+TEST(ExtractorTest, APeriodLongPastIsHistory) {
+  const absl::Time published = absl::FromCivil(
+      absl::CivilSecond(2025, 8, 10, 12, 0, 0), absl::UTCTimeZone());
+  EXPECT_TRUE(ExtractShipped("Russian forces first entered Toretsk's eastern "
+                             "outskirts in June 2024.",
+                             "en", published)
+                  .empty());
+  EXPECT_FALSE(ExtractShipped("Russian forces entered Toretsk's eastern "
+                              "outskirts in July.",
+                              "en", published)
+                   .empty());
+}
+
 }  // namespace
 }  // namespace frontline::extract

@@ -41,6 +41,9 @@ constexpr uint32_t kSpeakerTitleChars = 120;
 constexpr uint32_t kHeadingPrefixChars = 4;
 // The longest first line (characters) read as a title.
 constexpr uint32_t kTitleChars = 120;
+// A dated period that ended longer than this before publication is history
+// ("in June 2024" in August 2025; "last summer" in January is still news).
+constexpr absl::Duration kRecentPeriod = absl::Hours(24 * 183);
 // Years from this one on, two or more before the publication's, date history.
 constexpr int kFirstRecalledYear = 1990;
 // How far (bytes) a place joined by "and" may follow the one before it.
@@ -163,6 +166,30 @@ bool IsGain(v1::ClaimType type) {
 // Strikes and losses: what a side reports the other side doing to it.
 bool IsHarm(v1::ClaimType type) {
   return IsStrike(type) || type == v1::CLAIM_TYPE_CASUALTIES;
+}
+
+// The first instant after the period a date names.
+absl::Time PeriodEnd(const text::DateMention& d) {
+  const absl::CivilDay day = d.first_day;
+  absl::CivilDay end;
+  switch (d.precision) {
+    case text::DatePrecision::kDay:
+      end = day + 1;
+      break;
+    case text::DatePrecision::kWeek:
+      end = day + 7;
+      break;
+    case text::DatePrecision::kMonth:
+      end = absl::CivilDay(absl::CivilMonth(day) + 1);
+      break;
+    case text::DatePrecision::kSeason:
+      end = absl::CivilDay(absl::CivilMonth(day) + 3);
+      break;
+    case text::DatePrecision::kYear:
+      end = absl::CivilDay(absl::CivilYear(day) + 1);
+      break;
+  }
+  return absl::FromCivil(end, absl::UTCTimeZone());
 }
 
 }  // namespace
@@ -609,7 +636,16 @@ bool SentenceCoder::Recalled() {
         return t.folded.size() == 4 && absl::SimpleAtoi(t.folded, &year) &&
                year >= kFirstRecalledYear && year < published_year - 1;
       });
-  const bool recalled = past_year || !CuesOf(CueKind::kBackground).empty();
+  // "in June 2024", "last August" in a text of the next summer: a period
+  // that ended long before publication.
+  const bool past_period =
+      std::any_of(context_->dates.begin(), context_->dates.end(),
+                  [&](const text::DateMention& d) {
+                    return d.begin >= begin_ && d.end <= end_ &&
+                           PeriodEnd(d) + kRecentPeriod < published_;
+                  });
+  const bool recalled =
+      past_year || past_period || !CuesOf(CueKind::kBackground).empty();
   // "X did not comment on the claim that ...": nobody asserts anything,
   // unless someone else in the sentence says it.
   if (recalled || (no_comment_ && claimant_cues_.empty())) {

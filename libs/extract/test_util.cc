@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include "absl/strings/str_cat.h"
+#include "libs/text/relative_date.h"
 
 namespace frontline::extract {
 
@@ -16,8 +17,16 @@ const Extractor& ShippedExtractor() {
     }
     return new gazetteer::Gazetteer(*std::move(loaded));
   }();
+  static const text::RelativeDateResolver* dates = [] {
+    auto loaded = text::RelativeDateResolver::Load(FRONTLINE_CALENDAR_DATA);
+    if (!loaded.ok()) {
+      std::fprintf(stderr, "%s\n", loaded.status().ToString().c_str());
+      std::abort();
+    }
+    return new text::RelativeDateResolver(*std::move(loaded));
+  }();
   static const Extractor* extractor = [] {
-    auto loaded = Extractor::Load(FRONTLINE_EXTRACT_DATA, *gazetteer);
+    auto loaded = Extractor::Load(FRONTLINE_EXTRACT_DATA, *gazetteer, dates);
     if (!loaded.ok()) {
       std::fprintf(stderr, "%s\n", loaded.status().ToString().c_str());
       std::abort();

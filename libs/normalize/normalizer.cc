@@ -11,11 +11,12 @@
 namespace frontline::normalize {
 
 // Each part on the heap, so the references between them (the extractor's
-// to the gazetteer) stay valid.
+// to the gazetteer and the date resolver) stay valid; the extractor is
+// declared last so that it goes first.
 struct Normalizer::Parts {
   std::unique_ptr<gazetteer::Gazetteer> gazetteer;
-  std::unique_ptr<extract::Extractor> extractor;
   std::unique_ptr<const text::TextResources> text;
+  std::unique_ptr<extract::Extractor> extractor;
 };
 
 namespace {
@@ -51,14 +52,14 @@ absl::StatusOr<std::unique_ptr<Normalizer>> Normalizer::Load(
   if (!gazetteer.ok()) return gazetteer.status();
   parts->gazetteer =
       std::make_unique<gazetteer::Gazetteer>(*std::move(gazetteer));
-  auto extractor =
-      extract::Extractor::Load(data.extract_dir, *parts->gazetteer);
-  if (!extractor.ok()) return extractor.status();
-  parts->extractor =
-      std::make_unique<extract::Extractor>(*std::move(extractor));
   auto text = text::TextResources::Load(data.text_dir);
   if (!text.ok()) return text.status();
   parts->text = *std::move(text);
+  auto extractor = extract::Extractor::Load(data.extract_dir, *parts->gazetteer,
+                                            &parts->text->dates);
+  if (!extractor.ok()) return extractor.status();
+  parts->extractor =
+      std::make_unique<extract::Extractor>(*std::move(extractor));
   return std::unique_ptr<Normalizer>(new Normalizer(std::move(parts)));
 }
 

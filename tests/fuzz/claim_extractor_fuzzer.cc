@@ -7,6 +7,7 @@
 #include "absl/time/time.h"
 #include "libs/extract/extractor.h"
 #include "libs/gazetteer/gazetteer.h"
+#include "libs/text/relative_date.h"
 #include "tests/fuzz/fuzz_support.h"
 
 namespace {
@@ -19,9 +20,15 @@ const frontline::extract::Extractor& TheExtractor() {
     fuzz::Check(loaded.ok(), "gazetteer load");
     return new gazetteer::Gazetteer(*std::move(loaded));
   }();
+  static const text::RelativeDateResolver* dates = [] {
+    auto loaded = text::RelativeDateResolver::Load(
+        fuzz::SourcePath("libs/text/data/calendar.txt"));
+    fuzz::Check(loaded.ok(), "calendar load");
+    return new text::RelativeDateResolver(*std::move(loaded));
+  }();
   static const extract::Extractor* extractor = [] {
     auto loaded = extract::Extractor::Load(
-        fuzz::SourcePath("libs/extract/data"), *places);
+        fuzz::SourcePath("libs/extract/data"), *places, dates);
     fuzz::Check(loaded.ok(), "extractor load");
     return new extract::Extractor(*std::move(loaded));
   }();

@@ -378,5 +378,15 @@ TEST(ExtractorContextTest, AnOfficeNamedForAPlaceIsNoPlace) {
   }
 }
 
+TEST(ExtractorContextTest, AnUnnamedSpeakerIsReportedInTheTextsVoice) {
+  const auto claims = Extract(
+      "Рыбарь: обстановка.\n\nУкраинские паблики пишут о том, что наши "
+      "подразделения отошли из Юнаковки.",
+      "ru");
+  EXPECT_THAT(ClaimKeys(claims),
+              ::testing::ElementsAre("CLAIM_TYPE_WITHDRAWAL ua.sumy.yunakivka "
+                                     "SIDE_RUSSIA  POLARITY_ASSERTED"));
+}
+
 }  // namespace
 }  // namespace frontline::extract

@@ -266,5 +266,59 @@ TEST(ExtractorTest, APeriodLongPastIsHistory) {
                    .empty());
 }
 
+TEST(ExtractorTest, ARegionOrDistrictDescribingAPlaceOnlyLocatesIt) {
+  const auto claims = Extract(
+      "In Krasnopillia, a town in Ukraine's Sumy region a few kilometers "
+      "from the border, a Russian drone killed a 64-year-old man. The "
+      "Russian MoD claimed that Russian forces repelled Ukrainian attacks "
+      "near Tyotkino, Glushkovsky District.");
+  EXPECT_TRUE(HasClaim(claims,
+                       "CLAIM_TYPE_DRONE_STRIKE ua.sumy.krasnopillia "
+                       "SIDE_RUSSIA  POLARITY_ASSERTED"))
+      << testing::PrintToString(ClaimKeys(claims));
+  EXPECT_TRUE(HasClaim(claims,
+                       "CLAIM_TYPE_REPELLED_ATTACK ru.kursk.tyotkino "
+                       "SIDE_RUSSIA ru.mod POLARITY_ASSERTED"))
+      << testing::PrintToString(ClaimKeys(claims));
+}
+
+TEST(ExtractorTest, ADeniedGainIsTheOtherSides) {
+  const auto claims = Extract(
+      "Russia's Defense Ministry said on Friday its troops had captured "
+      "Ukrainsk, a claim Ukraine's General Staff rejected as false.");
+  EXPECT_TRUE(HasClaim(claims,
+                       "CLAIM_TYPE_CAPTURE ua.donetsk.ukrainsk SIDE_RUSSIA "
+                       "ua.general_staff POLARITY_DENIED"))
+      << testing::PrintToString(ClaimKeys(claims));
+}
+
+TEST(ExtractorTest, CompoundsAndCommonWordsAreNoNames) {
+  // "Russia-Ukraine war": no side; "ровно": "exactly", not Rivne.
+  for (const v1::Claim& c : Extract("Russia-Ukraine war live: fighting near "
+                                    "Vovchansk and Dvorichna")) {
+    EXPECT_NE(c.side(), v1::SIDE_UKRAINE) << c.sentence();
+  }
+  EXPECT_TRUE(Extract("Это не соответствует действительности — ситуация "
+                      "ровно обратная.",
+                      "ru")
+                  .empty());
+}
+
+TEST(ExtractorTest, AWeaponRightAfterTheAttackIsItsOwn) {
+  const auto claims = Extract(
+      "Внаслідок атаки російських дронів на Запоріжжя постраждали п'ятеро "
+      "людей.",
+      "uk");
+  EXPECT_TRUE(HasClaim(claims,
+                       "CLAIM_TYPE_DRONE_STRIKE ua.zaporizhzhia.zaporizhzhia "
+                       "SIDE_RUSSIA  POLARITY_ASSERTED"))
+      << testing::PrintToString(ClaimKeys(claims));
+  for (const v1::Claim& c : Extract(
+           "Russia's Defense Ministry said its forces struck a Ukrainian drone "
+           "assembly workshop near Kharkiv with an Iskander missile.")) {
+    EXPECT_NE(c.type(), v1::CLAIM_TYPE_DRONE_STRIKE) << c.sentence();
+  }
+}
+
 }  // namespace
 }  // namespace frontline::extract

@@ -248,9 +248,12 @@ void SentenceCoder::Find() {
   actors_ = LongestNonOverlapping(std::move(actors_found));
   // "Russian-installed management", "Russian-occupied Vasylivka": the first
   // half of a compound describes something else.
+  // So does either half of "Russia-Ukraine war".
   std::erase_if(actors_, [&](const Found& a) {
-    return a.end + 1 < end_ && text_[a.end] == '-' &&
-           !absl::ascii_isspace(text_[a.end + 1]);
+    return (a.end + 1 < end_ && text_[a.end] == '-' &&
+            !absl::ascii_isspace(text_[a.end + 1])) ||
+           (a.begin >= begin_ + 2 && text_[a.begin - 1] == '-' &&
+            !absl::ascii_isspace(text_[a.begin - 2]));
   });
   cues_ = LongestNonOverlapping(std::move(cues_found));
   for (const Found& f : cues_) {
@@ -478,19 +481,15 @@ void SentenceCoder::ReadPlaces() {
     }
   }
 
-  // Places: not part of an actor's name; a region right after a place inside
-  // it ("Makhnovka in the Kursk region") only locates that place.
+  // Places: not part of an actor's name, nor a region or district that only
+  // locates the place before it.
   for (const gazetteer::Mention* m : mentions_) {
     bool in_actor = false;
     for (const Found& a : actors_) {
       in_actor |= a.begin <= m->begin && m->end <= a.end;
     }
     if (in_actor) continue;
-    if (m->place().kind == gazetteer::PlaceKind::kRegion && !places_.empty() &&
-        places_.back()->place().region_id == m->place().id &&
-        m->begin - places_.back()->end <= kRegionQualifierGap) {
-      continue;
-    }
+    if (!places_.empty() && Locates(*places_.back(), *m)) continue;
     places_.push_back(m);
   }
 }
@@ -610,6 +609,13 @@ const Found* SentenceCoder::WeaponOf(const Found& p) const {
         (entry.kind != CueKind::kWeapon && entry.kind != CueKind::kClaim)) {
       continue;
     }
+    // "struck a Ukrainian drone workshop": a weapon noun after the act is
+    // its target, unless right after it ("атаки російських дронів");
+    // instruments after it are strike patterns ("дронами").
+    if (entry.kind == CueKind::kWeapon && w.begin > p.begin &&
+        w.first_token > p.end_token + 1) {
+      continue;
+    }
     const Found& first = w.begin < p.begin ? w : p;
     const Found& second = w.begin < p.begin ? p : w;
     if (second.first_token < first.end_token) continue;
@@ -648,7 +654,11 @@ bool SentenceCoder::Recalled() {
       past_year || past_period || !CuesOf(CueKind::kBackground).empty();
   // "X did not comment on the claim that ...": nobody asserts anything,
   // unless someone else in the sentence says it.
-  if (recalled || (no_comment_ && claimant_cues_.empty())) {
+  // ("the Russian claim that ..." is no one speaking.)
+  const bool someone_speaks =
+      std::any_of(claimant_cues_.begin(), claimant_cues_.end(),
+                  [&](const Found* c) { return !NamesItsOwner(*c); });
+  if (recalled || (no_comment_ && !someone_speaks)) {
     context_->previous_doer.reset();
     context_->previous_claimant.reset();
     context_->previous_speaker.reset();
@@ -964,7 +974,8 @@ void SentenceCoder::ReadSpeakers() {
   // speculates ("Russia may now be closer"): that is the writer's own view.
   continued_speaker_.reset();
   if (same_paragraph_ && claimant_cues_.empty() && attributions_.empty() &&
-      header_ == nullptr && denier_ == nullptr && hypotheticals_.empty()) {
+      header_ == nullptr && denier_ == nullptr && denial_ == nullptr &&
+      hypotheticals_.empty()) {
     continued_speaker_ = context_->previous_speaker;
   }
 }
@@ -1404,8 +1415,13 @@ void SentenceCoder::Emit() {
     }
     // "ворог" and "наші" are relative to whoever speaks: the claimant, else
     // the side a text in this language speaks for.
-    const v1::Side voice =
-        IsBelligerent(claimant_side) ? claimant_side : context_->Voice();
+    // An unnamed speaker's words are reported in the text's own voice
+    // ("Украинские паблики пишут, что наши подразделения отошли").
+    const bool speaks_for_itself =
+        claimant_entry != nullptr && !claimant_entry->unnamed;
+    const v1::Side voice = IsBelligerent(claimant_side) && speaks_for_itself
+                               ? claimant_side
+                               : context_->Voice();
     v1::Side side = v1::SIDE_UNSPECIFIED;
     if (entry.kind == CueKind::kClaim &&
         entry.fixed_side != v1::SIDE_UNSPECIFIED) {
@@ -1444,6 +1460,13 @@ void SentenceCoder::Emit() {
     // it suffers the act.
     if (entry.kind == CueKind::kClaim && entry.opposite && doer != nullptr &&
         doer->end <= p.begin) {
+      side = Opposite(side);
+    }
+    // "its troops had captured Ukrainsk, a claim Ukraine's General Staff
+    // rejected": a gain denied is the other side's, whoever "its" seemed to
+    // be.
+    if (denied && IsGain(type) && side == claimant_side &&
+        IsBelligerent(side)) {
       side = Opposite(side);
     }
     if (repels_previous && IsBelligerent(context_->previous_assault_side)) {
@@ -1653,8 +1676,11 @@ bool SentenceCoder::EndsClause(const Found& a) const {
 }
 
 bool SentenceCoder::NamesItsOwner(const Found& cue) const {
+  // The owner is a bare adjective ("Russian", "українські"): one word of
+  // the troops, who make no statements themselves.
   return std::any_of(actors_.begin(), actors_.end(), [&](const Found& a) {
     return a.end <= cue.begin && a.end_token == cue.first_token &&
+           a.end_token == a.first_token + 1 && IsTroops(a) &&
            !HasClausePunctuation(text_.substr(a.end, cue.begin - a.end));
   });
 }
@@ -1670,6 +1696,32 @@ const gazetteer::Mention* SentenceCoder::CarriedFrom(
   m.begin = m.end = begin_;
   m.candidates = {place};
   return &m;
+}
+
+// "Makhnovka in the Kursk region", "Tyotkino, Glushkovsky District",
+// "Krasnopillia, a town in Ukraine's Sumy region".
+bool SentenceCoder::Locates(const gazetteer::Mention& place,
+                            const gazetteer::Mention& m) const {
+  const gazetteer::PlaceKind kind = m.place().kind;
+  const bool contains =
+      (kind == gazetteer::PlaceKind::kRegion &&
+       place.place().region_id == m.place().id) ||
+      (kind == gazetteer::PlaceKind::kDistrict &&
+       place.place().kind != gazetteer::PlaceKind::kRegion &&
+       place.place().kind != gazetteer::PlaceKind::kDistrict &&
+       place.place().region_id == m.place().region_id);
+  if (!contains || m.begin < place.end) return false;
+  if (m.begin - place.end <= kRegionQualifierGap) return true;
+  const absl::string_view gap = text_.substr(place.end, m.begin - place.end);
+  if (!absl::StartsWith(gap, ",") || gap.size() > kAppositiveMaxBytes ||
+      HasClausePunctuation(gap.substr(1))) {
+    return false;
+  }
+  const std::vector<const Found*> appositives = CuesOf(CueKind::kAppositive);
+  return std::any_of(appositives.begin(), appositives.end(),
+                     [&](const Found* a) {
+                       return a->begin >= place.end && a->end <= m.begin;
+                     });
 }
 
 bool SentenceCoder::IsOrigin(const gazetteer::Mention& m) const {

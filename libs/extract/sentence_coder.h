@@ -104,10 +104,14 @@ class SentenceCoder {
   // The weapon ("drone", or a strike pattern such as "дронами") a few words
   // from `p` in its clause, nearest first; nullptr when none.
   const Found* WeaponOf(const Found& p) const;
+  // Whether region or district `m` only says where `place`, named just
+  // before it, lies.
+  bool Locates(const gazetteer::Mention& place,
+               const gazetteer::Mention& m) const;
   // Whether no word follows `a` in its clause.
   bool EndsClause(const Found& a) const;
-  // "Russian claims", "заявления Минобороны": a cue used as a noun, its
-  // owner named right before it.
+  // "Russian claims": a cue used as a noun, its owner's adjective right
+  // before it.
   bool NamesItsOwner(const Found& cue) const;
   // The speaker the sentence goes on with; nullptr when unknown or none.
   const ActorEntry* ContinuedSpeaker() const;

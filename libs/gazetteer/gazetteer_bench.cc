@@ -6,20 +6,19 @@
 //   build/libs/gazetteer/gazetteer_bench --benchmark_repetitions=5
 //     --benchmark_report_aggregates_only=true
 //
-// The text is the five seed reports of $FRONTLINE_SHARED_DIR/seeds (default:
-// the checkout's ../shared), repeated to 256 KiB.
+// The text is the five seed reports (libs/testing/seeds.h), in file-name
+// order, repeated to 256 KiB.
 #include <benchmark/benchmark.h>
 
 #include <cstdlib>
-#include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 #include <string>
+#include <vector>
 
 #include "libs/gazetteer/aho_corasick.h"
 #include "libs/gazetteer/gazetteer.h"
 #include "libs/gazetteer/normalizer.h"
+#include "libs/testing/seeds.h"
 
 namespace frontline::gazetteer {
 namespace {
@@ -27,23 +26,20 @@ namespace {
 constexpr size_t kTextBytes = 256 * 1024;
 
 std::string SeedText() {
-  const char* env = std::getenv("FRONTLINE_SHARED_DIR");
-  const std::filesystem::path seeds =
-      std::filesystem::path(env != nullptr ? env : FRONTLINE_SHARED_DIR) /
-      "seeds";
-  std::string all;
-  std::error_code error;
-  for (const auto& entry : std::filesystem::directory_iterator(seeds, error)) {
-    if (entry.path().extension() != ".txt") continue;
-    std::ifstream in(entry.path(), std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    all += text.str();
-    all += "\n";
-  }
-  if (all.empty()) {
-    std::cerr << "no seeds in " << seeds << "\n";
+  absl::StatusOr<std::vector<seeds::Seed>> loaded =
+      seeds::ReadSeeds(seeds::SeedsDir());
+  if (!loaded.ok()) {
+    std::cerr << loaded.status() << "\n";
     std::exit(1);
+  }
+  if (loaded->empty()) {
+    std::cerr << "no seeds in " << seeds::SeedsDir() << "\n";
+    std::exit(1);
+  }
+  std::string all;
+  for (const seeds::Seed& seed : *loaded) {
+    all += seed.text;
+    all += "\n";
   }
   std::string text;
   while (text.size() < kTextBytes) text += all;

@@ -1,11 +1,12 @@
 // The matcher over the project's seed reports (../shared/seeds): each names
 // places under the spellings real reporting uses.
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
+#include "libs/testing/seeds.h"
+
+#include <algorithm>
 #include <map>
 #include <set>
-#include <sstream>
+#include <string>
+#include <vector>
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -43,23 +44,21 @@ const std::map<std::string, std::set<std::string>>& Expected() {
 }
 
 TEST(GazetteerSeedsTest, FindsThePlacesEachSeedNames) {
-  const char* shared = std::getenv("FRONTLINE_SHARED_DIR");
-  if (shared == nullptr) GTEST_SKIP() << "FRONTLINE_SHARED_DIR is not set";
-  const std::filesystem::path seeds = std::filesystem::path(shared) / "seeds";
-  if (!std::filesystem::is_directory(seeds)) {
-    GTEST_SKIP() << seeds << " is absent";
-  }
+  absl::StatusOr<std::vector<seeds::Seed>> loaded =
+      seeds::ReadSeeds(seeds::SeedsDir());
+  ASSERT_TRUE(loaded.ok()) << loaded.status();
+  if (loaded->empty()) GTEST_SKIP() << seeds::SeedsDir() << " has no seeds";
   absl::StatusOr<Gazetteer> gazetteer =
       Gazetteer::Load(FRONTLINE_GAZETTEER_DATA);
   ASSERT_TRUE(gazetteer.ok()) << gazetteer.status();
 
   for (const auto& [file, expected] : Expected()) {
-    std::ifstream in(seeds / file, std::ios::binary);
-    ASSERT_TRUE(in) << "cannot read " << (seeds / file);
-    std::stringstream text;
-    text << in.rdbuf();
+    const auto seed = std::find_if(
+        loaded->begin(), loaded->end(),
+        [&file = file](const seeds::Seed& s) { return s.name == file; });
+    ASSERT_NE(seed, loaded->end()) << "no seed " << file;
     std::set<std::string> found;
-    for (const Mention& mention : gazetteer->Match(text.str())) {
+    for (const Mention& mention : gazetteer->Match(seed->text)) {
       found.insert(mention.place().id);
     }
     EXPECT_THAT(found, IsSupersetOf(expected)) << file;

@@ -1,7 +1,10 @@
 // The project's seed reports (../shared/seeds) through the text stages: as
 // plain text and wrapped in a news page with every kind of boilerplate.
+#include "libs/testing/seeds.h"
+
 #include <algorithm>
-#include <filesystem>
+#include <string>
+#include <vector>
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -19,16 +22,19 @@ namespace {
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-std::vector<std::filesystem::path> Seeds() {
-  std::vector<std::filesystem::path> seeds;
-  const std::filesystem::path dir = testing::SeedsDir();
-  if (dir.empty()) return seeds;
-  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
-    if (entry.path().extension() == ".txt") seeds.push_back(entry.path());
+// Each test runs over the seeds, and is skipped when there are none.
+class SeedsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    absl::StatusOr<std::vector<seeds::Seed>> loaded =
+        seeds::ReadSeeds(seeds::SeedsDir());
+    ASSERT_TRUE(loaded.ok()) << loaded.status();
+    if (loaded->empty()) GTEST_SKIP() << seeds::SeedsDir() << " has no seeds";
+    seeds_ = *std::move(loaded);
   }
-  std::sort(seeds.begin(), seeds.end());
-  return seeds;
-}
+
+  std::vector<seeds::Seed> seeds_;
+};
 
 // The seed's paragraphs as a page of a news site.
 std::string AsNewsPage(const std::string& seed) {
@@ -47,15 +53,12 @@ std::string AsNewsPage(const std::string& seed) {
       "</body></html>");
 }
 
-TEST(SeedsTest, AllSeedsAreEnglishWithConfidence) {
-  const std::vector<std::filesystem::path> seeds = Seeds();
-  if (seeds.empty()) GTEST_SKIP() << "FRONTLINE_SHARED_DIR/seeds is absent";
+TEST_F(SeedsTest, AllSeedsAreEnglishWithConfidence) {
   const TextResources& shipped = testing::Shipped::Get();
-  for (const auto& path : seeds) {
-    const LanguageGuess guess =
-        shipped.languages.Identify(testing::ReadTestFile(path));
-    EXPECT_EQ(guess.code, "en") << path;
-    EXPECT_GT(guess.confidence, 0.8) << path;
+  for (const seeds::Seed& seed : seeds_) {
+    const LanguageGuess guess = shipped.languages.Identify(seed.text);
+    EXPECT_EQ(guess.code, "en") << seed.name;
+    EXPECT_GT(guess.confidence, 0.8) << seed.name;
   }
 }
 
@@ -71,35 +74,31 @@ bool IsSeedBoilerplate(absl::string_view paragraph) {
   return false;
 }
 
-TEST(SeedsTest, PlainTextDropsOnlyTheBoilerplate) {
-  const std::vector<std::filesystem::path> seeds = Seeds();
-  if (seeds.empty()) GTEST_SKIP() << "FRONTLINE_SHARED_DIR/seeds is absent";
+TEST_F(SeedsTest, PlainTextDropsOnlyTheBoilerplate) {
   const TextResources& shipped = testing::Shipped::Get();
   PlainTextCleaner cleaner(shipped.normalizer, shipped.boilerplate);
-  for (const auto& path : seeds) {
-    const std::string seed = testing::ReadTestFile(path);
-    const std::string clean_key = shipped.normalizer.Key(cleaner.Clean(seed));
+  for (const seeds::Seed& seed : seeds_) {
+    const std::string clean_key =
+        shipped.normalizer.Key(cleaner.Clean(seed.text));
     for (absl::string_view paragraph :
-         absl::StrSplit(seed, '\n', absl::SkipWhitespace())) {
+         absl::StrSplit(seed.text, '\n', absl::SkipWhitespace())) {
       const std::string key = shipped.normalizer.Key(paragraph);
       if (IsSeedBoilerplate(paragraph)) {
-        EXPECT_THAT(clean_key, Not(HasSubstr(key))) << path << ": " << key;
+        EXPECT_THAT(clean_key, Not(HasSubstr(key))) << seed.name << ": " << key;
       } else {
-        EXPECT_THAT(clean_key, HasSubstr(key)) << path << ": " << key;
+        EXPECT_THAT(clean_key, HasSubstr(key)) << seed.name << ": " << key;
       }
     }
   }
 }
 
-TEST(SeedsTest, NewsPageGivesBackTheSeed) {
-  const std::vector<std::filesystem::path> seeds = Seeds();
-  if (seeds.empty()) GTEST_SKIP() << "FRONTLINE_SHARED_DIR/seeds is absent";
+TEST_F(SeedsTest, NewsPageGivesBackTheSeed) {
   const TextResources& shipped = testing::Shipped::Get();
   HtmlToText extractor(shipped.normalizer, shipped.boilerplate);
   PlainTextCleaner cleaner(shipped.normalizer, shipped.boilerplate);
-  for (const auto& path : seeds) {
-    const std::string seed = testing::ReadTestFile(path);
-    absl::StatusOr<ExtractedText> out = extractor.Extract(AsNewsPage(seed));
+  for (const seeds::Seed& seed : seeds_) {
+    absl::StatusOr<ExtractedText> out =
+        extractor.Extract(AsNewsPage(seed.text));
     ASSERT_TRUE(out.ok()) << out.status();
     EXPECT_EQ(out->title, "Report");
     // Each seed line is a <p> here, so lines the plain path keeps inside a
@@ -107,23 +106,25 @@ TEST(SeedsTest, NewsPageGivesBackTheSeed) {
     // lines.
     std::vector<std::string> reporting;
     for (absl::string_view line :
-         absl::StrSplit(seed, '\n', absl::SkipWhitespace())) {
+         absl::StrSplit(seed.text, '\n', absl::SkipWhitespace())) {
       if (!IsSeedBoilerplate(line)) {
         reporting.push_back(shipped.normalizer.Key(line));
       }
     }
     EXPECT_EQ(shipped.normalizer.Key(out->text), absl::StrJoin(reporting, " "))
-        << path;
+        << seed.name;
     EXPECT_THAT(out->text, Not(HasSubstr("Jane Doe")));
     EXPECT_THAT(out->text, Not(HasSubstr("originally published")));
   }
 }
 
-TEST(SeedsTest, RelativeDatesResolveToTheFifthAndSixth) {
-  const std::vector<std::filesystem::path> seeds = Seeds();
-  if (seeds.empty()) GTEST_SKIP() << "FRONTLINE_SHARED_DIR/seeds is absent";
-  const std::string seed =
-      testing::ReadTestFile(testing::SeedsDir() / "000_257d79e16fde2f9d.txt");
+TEST_F(SeedsTest, RelativeDatesResolveToTheFifthAndSixth) {
+  const auto found =
+      std::find_if(seeds_.begin(), seeds_.end(), [](const seeds::Seed& s) {
+        return s.name == "000_257d79e16fde2f9d.txt";
+      });
+  ASSERT_NE(found, seeds_.end()) << "no seed 000_257d79e16fde2f9d.txt";
+  const std::string& seed = found->text;
   // Published on Monday 6 January 2025.
   const absl::Time published = absl::FromCivil(
       absl::CivilSecond(2025, 1, 6, 20, 0, 0), absl::UTCTimeZone());

@@ -3,6 +3,8 @@
 // '<' and a bare gumbo parse.
 #include <gumbo.h>
 
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -13,6 +15,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "benchmark/benchmark.h"
+#include "libs/testing/seeds.h"
 #include "libs/text/boilerplate.h"
 #include "libs/text/html_to_text.h"
 #include "libs/text/language_id.h"
@@ -61,17 +64,14 @@ struct Corpus {
 const Corpus& GetCorpus() {
   static const Corpus* corpus = [] {
     auto* c = new Corpus;
-    const std::filesystem::path seeds =
-        std::filesystem::path(FRONTLINE_SHARED_DIR) / "seeds";
-    if (std::filesystem::is_directory(seeds)) {
-      std::vector<std::filesystem::path> paths;
-      for (const auto& entry : std::filesystem::directory_iterator(seeds)) {
-        if (entry.path().extension() == ".txt") paths.push_back(entry.path());
-      }
-      std::sort(paths.begin(), paths.end());
-      for (const auto& path : paths) {
-        c->pages.push_back(AsNewsPage(ReadAll(path)));
-      }
+    absl::StatusOr<std::vector<seeds::Seed>> loaded =
+        seeds::ReadSeeds(seeds::SeedsDir());
+    if (!loaded.ok()) {
+      std::fprintf(stderr, "%s\n", loaded.status().ToString().c_str());
+      std::exit(1);
+    }
+    for (const seeds::Seed& seed : *loaded) {
+      c->pages.push_back(AsNewsPage(seed.text));
     }
     for (const char* fixture :
          {"english_article.html", "ukrainian_article.html",

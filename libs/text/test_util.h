@@ -31,16 +31,6 @@ inline std::string Fixture(const std::string& name) {
   return ReadTestFile(std::filesystem::path(FRONTLINE_TEXT_TESTDATA) / name);
 }
 
-// The seeds directory, or empty when FRONTLINE_SHARED_DIR is unset or has
-// no seeds.
-inline std::filesystem::path SeedsDir() {
-  const char* shared = std::getenv("FRONTLINE_SHARED_DIR");
-  if (shared == nullptr) return {};
-  std::filesystem::path seeds = std::filesystem::path(shared) / "seeds";
-  if (!std::filesystem::is_directory(seeds)) return {};
-  return seeds;
-}
-
 // The shipped data, loaded once per test binary.
 struct Shipped {
   static const TextResources& Get() {

@@ -178,7 +178,8 @@ absl::StatusOr<std::vector<PatternEntry>> ParsePatterns(
           {"existential", CueKind::kExistential},
           {"voice", CueKind::kVoice},
           {"weapon", CueKind::kWeapon},
-          {"not-place", CueKind::kNotPlace}};
+          {"not-place", CueKind::kNotPlace},
+          {"plain", CueKind::kPlain}};
   std::vector<PatternEntry> patterns;
   for (const Row& row : Rows(contents)) {
     if (row.fields.size() != 4) {

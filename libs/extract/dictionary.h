@@ -61,6 +61,8 @@ enum class CueKind {
   kVoice,  // "оккупанты", "киевский режим": whose side a text takes
            // (fixed_side).
   kWeapon,  // "drone", "ракета": an act in its clause is a strike of `type`.
+  kPlain,  // "штурмовые подразделения": words holding a cue's word that
+           // are no cue; they take the span from it.
   kNotPlace,  // "River", "regional governor": the place name beside it
               // names a river or an office, not a place of the news.
 };

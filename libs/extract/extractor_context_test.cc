@@ -388,5 +388,20 @@ TEST(ExtractorContextTest, AnUnnamedSpeakerIsReportedInTheTextsVoice) {
                                      "SIDE_RUSSIA  POLARITY_ASSERTED"));
 }
 
+TEST(ExtractorContextTest, TheAttackersFellBackFromWhereTheyAttacked) {
+  const auto claims = Extract(
+      "Рыбарь: обстановка.\n\nВ Курской области ВСУ вновь попытались "
+      "прорваться у Тёткино. Атака отбита, противник отошёл на исходные.",
+      "ru");
+  EXPECT_TRUE(HasClaim(claims,
+                       "CLAIM_TYPE_REPELLED_ATTACK ru.kursk.tyotkino "
+                       "SIDE_RUSSIA rybar POLARITY_ASSERTED"))
+      << testing::PrintToString(ClaimKeys(claims));
+  EXPECT_TRUE(HasClaim(claims,
+                       "CLAIM_TYPE_WITHDRAWAL ru.kursk.tyotkino SIDE_UKRAINE "
+                       "rybar POLARITY_ASSERTED"))
+      << testing::PrintToString(ClaimKeys(claims));
+}
+
 }  // namespace
 }  // namespace frontline::extract

@@ -320,5 +320,34 @@ TEST(ExtractorTest, AWeaponRightAfterTheAttackIsItsOwn) {
   }
 }
 
+TEST(ExtractorTest, AssaultUnitsAreNoAssault) {
+  const auto claims = Extract(
+      "Рыбарь: обстановка.\n\nШтурмовые подразделения группировки «Север» "
+      "продолжают продвижение в Сумской области.",
+      "ru");
+  EXPECT_THAT(
+      ClaimKeys(claims),
+      ::testing::ElementsAre("CLAIM_TYPE_ADVANCE ua.sumy SIDE_RUSSIA rybar "
+                             "POLARITY_ASSERTED"));
+}
+
+TEST(ExtractorTest, AQuotedNameEndsNoClause) {
+  const auto claims = Extract(
+      "Минобороны: в Сумской области группировка «Север» продвинулась.", "ru");
+  EXPECT_THAT(ClaimKeys(claims),
+              ::testing::ElementsAre("CLAIM_TYPE_ADVANCE ua.sumy SIDE_RUSSIA "
+                                     "ru.mod POLARITY_ASSERTED"));
+}
+
+TEST(ExtractorTest, AWeaponNamesItsSide) {
+  const auto claims = Extract(
+      "Рыбарь: обстановка.\n\nНочью «Герани» отработали по объектам "
+      "энергетики в Шостке.",
+      "ru");
+  EXPECT_THAT(ClaimKeys(claims),
+              ::testing::ElementsAre("CLAIM_TYPE_DRONE_STRIKE ua.sumy.shostka "
+                                     "SIDE_RUSSIA rybar POLARITY_ASSERTED"));
+}
+
 }  // namespace
 }  // namespace frontline::extract

@@ -36,6 +36,9 @@ constexpr uint32_t kHeaderTitleChars = 60;
 // The longest title (characters) between "сообщил" and the speaker after it
 // ("сообщил командир спецназа «Ахмат», ... Апти Алаудинов").
 constexpr uint32_t kSpeakerTitleChars = 120;
+// The longest gap (characters) holding a quoted name that ends no clause
+// ("области группировка «Север» продвинулась").
+constexpr uint32_t kQuotedNameChars = 40;
 // How many characters ("м. ", "смт ") may stand before a line's heading
 // place.
 constexpr uint32_t kHeadingPrefixChars = 4;
@@ -1033,18 +1036,19 @@ void SentenceCoder::PlaceClaims() {
     // "атакували Запоріжжя дронами", "a drone hit": an act done with a
     // weapon is the weapon's strike.
     const Found* weapon = WeaponOf(*p);
-    if ((entry.armed || type == v1::CLAIM_TYPE_ASSAULT) && weapon != nullptr) {
-      type = Cue(*weapon).type;
-    }
+    const bool armed =
+        (entry.armed || type == v1::CLAIM_TYPE_ASSAULT) && weapon != nullptr;
+    if (armed) type = Cue(*weapon).type;
     if (!entry.persons || people_counted_) {
-      pending_.push_back({type, p, nullptr, entry.weak});
+      pending_.push_back(
+          {type, p, nullptr, entry.weak, armed ? weapon : nullptr});
     }
     // "В районе Вербового расчёты FPV уничтожили склад", "a drone killed
     // two in Kherson": the losses and the strike that caused them, where the
     // sentence names the place.
     if (type == v1::CLAIM_TYPE_CASUALTIES && weapon != nullptr &&
         Cue(*weapon).kind == CueKind::kWeapon && !places_.empty()) {
-      pending_.push_back({Cue(*weapon).type, p, nullptr, entry.weak});
+      pending_.push_back({Cue(*weapon).type, p, nullptr, entry.weak, weapon});
     }
   }
   if (pending_.empty() && denial_ != nullptr) {
@@ -1172,8 +1176,13 @@ void SentenceCoder::PlaceClaims() {
                               ":"));
         // Losses belong to the strike reported before them ("shelled
         // Kupiansk, injuring four").
-        if (InClause(m->end, p.begin) || set_before ||
-            item.type == v1::CLAIM_TYPE_CASUALTIES ||
+        // A name in quotes between ("группировка «Север» продвинулась")
+        // ends no clause.
+        const absl::string_view gap = text_.substr(m->end, p.begin - m->end);
+        const bool in_clause = !HasClausePunctuation(gap) ||
+                               (CodePoints(gap) <= kQuotedNameChars &&
+                                !HasClausePunctuation(WithoutQuotes(gap)));
+        if (in_clause || set_before || item.type == v1::CLAIM_TYPE_CASUALTIES ||
             is_described_subject(*m, p)) {
           item.place = m;
         }
@@ -1282,12 +1291,16 @@ void SentenceCoder::Emit() {
       place = CarriedFrom(context_->previous_strike_place);
     }
     // "... атакував у районі Лимана. Усі атаки відбито.": the attacks
-    // repelled are those just reported.
-    const bool repels_previous = place == nullptr && places_.empty() &&
-                                 item.type == v1::CLAIM_TYPE_REPELLED_ATTACK &&
-                                 same_paragraph_ &&
-                                 context_->previous_assault_place != nullptr;
-    if (repels_previous) {
+    // repelled are those just reported ("противник отошёл на исходные":
+    // and the attackers fell back from there).
+    const bool answers_previous =
+        place == nullptr && places_.empty() && same_paragraph_ &&
+        context_->previous_assault_place != nullptr &&
+        (item.type == v1::CLAIM_TYPE_REPELLED_ATTACK ||
+         item.type == v1::CLAIM_TYPE_WITHDRAWAL);
+    const bool repels_previous =
+        answers_previous && item.type == v1::CLAIM_TYPE_REPELLED_ATTACK;
+    if (answers_previous) {
       place = CarriedFrom(context_->previous_assault_place);
     }
     if (place == nullptr && figures_.empty()) continue;
@@ -1426,6 +1439,10 @@ void SentenceCoder::Emit() {
     if (entry.kind == CueKind::kClaim &&
         entry.fixed_side != v1::SIDE_UNSPECIFIED) {
       side = entry.fixed_side;
+    } else if (item.weapon != nullptr &&
+               Cue(*item.weapon).fixed_side != v1::SIDE_UNSPECIFIED) {
+      // "«Герани» отработали по Шостке": whose weapon it is.
+      side = Cue(*item.weapon).fixed_side;
     } else if (doer != nullptr) {
       const ActorEntry& a = Actor(*doer);
       side = a.rule == SideRule::kFixed ? a.side

@@ -74,6 +74,8 @@ class SentenceCoder {
     const Found* pattern;
     const gazetteer::Mention* place = nullptr;
     bool weak = false;
+    // The weapon whose strike it is, when one gave the type.
+    const Found* weapon = nullptr;
   };
 
   // The tokens of the sentence and the dictionary phrases found in them.

@@ -349,5 +349,45 @@ TEST(ExtractorTest, AWeaponNamesItsSide) {
                                      "SIDE_RUSSIA rybar POLARITY_ASSERTED"));
 }
 
+TEST(ExtractorTest, SaidThenRejectedIsCodedForBoth) {
+  const auto claims = Extract(
+      "Russia's Defense Ministry said on Friday its troops had captured "
+      "Ukrainsk, a claim Ukraine's General Staff rejected as false.");
+  EXPECT_TRUE(HasClaim(claims,
+                       "CLAIM_TYPE_CAPTURE ua.donetsk.ukrainsk SIDE_RUSSIA "
+                       "ru.mod POLARITY_ASSERTED"))
+      << testing::PrintToString(ClaimKeys(claims));
+}
+
+TEST(ExtractorTest, TheDeniersOwnWordsStandBesideTheDenial) {
+  const auto claims = Extract(
+      "Главнокомандующий ВСУ Александр Сырский опроверг информацию о "
+      "захвате Купянска, заявив, что украинские подразделения удерживают "
+      "северную часть города.",
+      "ru");
+  EXPECT_TRUE(HasClaim(claims,
+                       "CLAIM_TYPE_CAPTURE ua.kharkiv.kupiansk SIDE_RUSSIA "
+                       "ua.syrskyi POLARITY_DENIED"))
+      << testing::PrintToString(ClaimKeys(claims));
+  EXPECT_TRUE(HasClaim(claims,
+                       "CLAIM_TYPE_CONTROL ua.kharkiv.kupiansk SIDE_UKRAINE "
+                       "ua.syrskyi POLARITY_ASSERTED"))
+      << testing::PrintToString(ClaimKeys(claims));
+}
+
+TEST(ExtractorTest, AFrontedPlaceMayFollowOneWord) {
+  const auto claims = Extract(
+      "Upriver in Beryslav, a drone dropped explosives on an aid point, "
+      "injuring two volunteers, the town's military administration said.");
+  EXPECT_TRUE(HasClaim(claims,
+                       "CLAIM_TYPE_DRONE_STRIKE ua.kherson.beryslav "
+                       "SIDE_RUSSIA  POLARITY_ASSERTED"))
+      << testing::PrintToString(ClaimKeys(claims));
+  EXPECT_TRUE(HasClaim(claims,
+                       "CLAIM_TYPE_CASUALTIES ua.kherson.beryslav SIDE_RUSSIA "
+                       " POLARITY_ASSERTED"))
+      << testing::PrintToString(ClaimKeys(claims));
+}
+
 }  // namespace
 }  // namespace frontline::extract

@@ -1158,7 +1158,8 @@ void SentenceCoder::PlaceClaims() {
             std::any_of(
                 locatives_.begin(), locatives_.end(),
                 [&](const Found* l) {
-                  return l->first_token == 0 && l->end <= m->begin &&
+                  // "In Kursk, ...", "Upriver in Beryslav, ...".
+                  return l->first_token <= 1 && l->end <= m->begin &&
                          CodePoints(text_.substr(l->end, m->begin - l->end)) <=
                              kFrontedPlaceChars;
                 }) ||
@@ -1241,7 +1242,21 @@ void SentenceCoder::PlaceClaims() {
                             b.type == v1::CLAIM_TYPE_CONTROL ||
                             b.type == v1::CLAIM_TYPE_TERRITORY_HELD ||
                             b.type == v1::CLAIM_TYPE_WITHDRAWAL;
-      if (a.weak && !b.weak && subsumes && same_place(a, b)) dropped_[i] = true;
+      // "опроверг информацию о захвате Купянска, заявив, что украинские
+      // подразделения удерживают город": a denial or a new statement
+      // parts what is denied from what the denier holds.
+      const uint32_t from = std::min(a.pattern->end, b.pattern->end);
+      const uint32_t to = std::max(a.pattern->begin, b.pattern->begin);
+      auto parts = [&](const Found* c) {
+        return c != nullptr && from <= c->begin && c->end <= to;
+      };
+      const bool two_statements =
+          parts(denial_) ||
+          std::any_of(claimant_cues_.begin(), claimant_cues_.end(), parts);
+      if (a.weak && !b.weak && subsumes && same_place(a, b) &&
+          !two_statements) {
+        dropped_[i] = true;
+      }
       if (a.type == v1::CLAIM_TYPE_ASSAULT) {
         // "captured Rodynske as a result of offensive actions".
         if (b.type == v1::CLAIM_TYPE_CAPTURE && a.place != nullptr &&
@@ -1548,9 +1563,14 @@ void SentenceCoder::Emit() {
     if (denied) {
       // "Russian troops stormed Kupiansk, Russia's Defense Ministry said, a
       // claim Ukraine's General Staff denied": the one who said it.
+      // Or before it, the denial after it ("Russia's Defense Ministry said
+      // its troops had captured Ukrainsk, a claim Ukraine's General Staff
+      // rejected").
       for (const Attribution& a : attributions_) {
-        if (a.cue->begin >= p.end && a.cue->end <= denial_->begin &&
-            a.actor != denier_ && a.actor->index != denier_->index) {
+        const bool said =
+            (a.cue->begin >= p.end && a.cue->end <= denial_->begin) ||
+            (a.cue->end <= p.begin && denial_->begin >= p.end);
+        if (said && a.actor != denier_ && a.actor->index != denier_->index) {
           reporter = a.actor;
         }
       }

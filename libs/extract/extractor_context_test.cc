@@ -403,5 +403,31 @@ TEST(ExtractorContextTest, TheAttackersFellBackFromWhereTheyAttacked) {
       << testing::PrintToString(ClaimKeys(claims));
 }
 
+TEST(ExtractorContextTest, TheTextsVoiceDeniesWhatOthersWrite) {
+  const auto claims = Extract(
+      "Два майора: обстановка.\n\nУкраинские паблики с утра пишут, что ВСУ "
+      "якобы заняли Погребки. Это не так: посёлок полностью под контролем "
+      "наших подразделений.",
+      "ru");
+  EXPECT_TRUE(HasClaim(claims,
+                       "CLAIM_TYPE_CAPTURE ru.kursk.pogrebki SIDE_UKRAINE "
+                       "dva_mayora POLARITY_DENIED"))
+      << testing::PrintToString(ClaimKeys(claims));
+  EXPECT_TRUE(HasClaim(claims,
+                       "CLAIM_TYPE_CONTROL ru.kursk.pogrebki SIDE_RUSSIA "
+                       "dva_mayora POLARITY_ASSERTED"))
+      << testing::PrintToString(ClaimKeys(claims));
+}
+
+TEST(ExtractorContextTest, WhatTheWeaponsStruckIsTheTarget) {
+  const auto claims = Extract(
+      "Ukraine's General Staff said its drones had struck a Russian fuel "
+      "depot in Nova Kakhovka.");
+  EXPECT_THAT(ClaimKeys(claims),
+              ::testing::ElementsAre(
+                  "CLAIM_TYPE_DRONE_STRIKE ua.kherson.nova_kakhovka "
+                  "SIDE_UKRAINE ua.general_staff POLARITY_ASSERTED"));
+}
+
 }  // namespace
 }  // namespace frontline::extract

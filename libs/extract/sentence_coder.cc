@@ -1003,7 +1003,11 @@ bool SentenceCoder::DenyPrevious() {
                    [&](const auto* m) { return m->begin < denial_->end; });
   const bool only_denial =
       patterns_.empty() && places_.empty() && figures_.empty();
-  if (denial_ != nullptr && denier_ != nullptr && denies_reports &&
+  // "Это не так: ..." with nobody named: the text's own voice denies.
+  const ActorEntry* denier = denier_ != nullptr      ? &Actor(*denier_)
+                             : attributions_.empty() ? context_->header
+                                                     : nullptr;
+  if (denial_ != nullptr && denier != nullptr && denies_reports &&
       same_paragraph_ && (only_denial || nothing_before_denial)) {
     const size_t from = context_->previous_claims_begin;
     const size_t to = context_->previous_claims_end;
@@ -1012,8 +1016,7 @@ bool SentenceCoder::DenyPrevious() {
       if ((*claims_)[i].polarity() != v1::POLARITY_ASSERTED) continue;
       v1::Claim claim = (*claims_)[i];
       claim.set_polarity(v1::POLARITY_DENIED);
-      FillActor(Actor(*denier_), FixedSide(Actor(*denier_)),
-                claim.mutable_claimant());
+      FillActor(*denier, FixedSide(*denier), claim.mutable_claimant());
       claim.mutable_span()->set_begin(begin_);
       claim.mutable_span()->set_end(end_);
       claim.set_sentence(ValidUtf8(text_.substr(begin_, end_ - begin_)));
@@ -1345,7 +1348,11 @@ void SentenceCoder::Emit() {
                      }) &&
         !(p.begin >= denial_->end &&
           WithoutQuotes(text_.substr(denial_->end, p.begin - denial_->end))
-                  .size() != p.begin - denial_->end);
+                  .size() != p.begin - denial_->end) &&
+        // "Это не так: посёлок под контролем наших подразделений".
+        !(p.begin >= denial_->end &&
+          absl::StrContains(text_.substr(denial_->end, p.begin - denial_->end),
+                            ':'));
 
     const Found* claimant = ClaimantFor(p);
     const ActorEntry* claimant_entry = claimant != nullptr ? &Actor(*claimant)
@@ -1413,7 +1420,11 @@ void SentenceCoder::Emit() {
         if (&a == claimant || IsObserver(Actor(a).kind)) continue;
         if (a.begin >= p.end && !HasClausePunctuation(WithoutQuotes(
                                     text_.substr(p.end, a.begin - p.end)))) {
-          (a.first_token <= p.end_token + 1 ? doer : target) = &a;
+          // After a verb the weapon made a strike ("drones had struck a
+          // Russian depot") it is the target.
+          (a.first_token <= p.end_token + 1 && item.weapon == nullptr
+               ? doer
+               : target) = &a;
           break;
         }
       }

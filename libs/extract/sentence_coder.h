@@ -77,6 +77,23 @@ class SentenceCoder {
     // The weapon whose strike it is, when one gave the type.
     const Found* weapon = nullptr;
   };
+  // What Emit makes of a pending claim.
+  struct Coding {
+    v1::ClaimType type;
+    const Found* pattern;
+    const Found* weapon = nullptr;
+    const gazetteer::Mention* place = nullptr;
+    // Whether it repels the attacks the sentence before reported.
+    bool repels_previous = false;
+    bool denied = false;
+    const Found* claimant = nullptr;
+    const ActorEntry* claimant_entry = nullptr;
+    v1::Side claimant_side = v1::SIDE_UNSPECIFIED;
+    const Found* doer = nullptr;
+    // A strike's target, named after its verb where no doer is.
+    const Found* target = nullptr;
+    v1::Side side = v1::SIDE_UNSPECIFIED;
+  };
 
   // The tokens of the sentence and the dictionary phrases found in them.
   void Find();
@@ -100,6 +117,35 @@ class SentenceCoder {
   void Emit();
   // What the next sentence's anaphors and speakers may refer to.
   void RememberForNext();
+
+  // Emit's steps (sentence_coder_emit.cc).
+  // The place a pending claim has or carries from a strike or an assault
+  // reported before; nullptr when none.
+  const gazetteer::Mention* AnchoredPlace(const Pending& item,
+                                          bool* repels_previous);
+  // The last place named before `p`, else the previous sentence's.
+  const gazetteer::Mention* PlaceTextWasAt(const Found& p);
+  // Whether the denial in the sentence denies pattern `p`.
+  bool IsDenied(const Found& p) const;
+  void ReadClaimant(Coding* c) const;
+  // Who does the act, or what a strike hits.
+  void ReadDoer(Coding* c) const;
+  // The actor before `p` who does it; nullptr when none.
+  const Found* SubjectBefore(const Found& p, const Found* claimant,
+                             bool strike) const;
+  // Whether `a` takes no part in the act: the claimant, or an observer.
+  bool TakesNoPart(const Found& a, const Found* claimant) const;
+  // The side whose act it is; SIDE_UNSPECIFIED when unknown.
+  v1::Side SideOf(const Coding& c) const;
+  // The side the words name or the speaker implies, before the passive,
+  // the denial or a repulse turn it over.
+  v1::Side NamedSide(const Coding& c) const;
+  // What the next claims and sentences may carry from claim `c`.
+  void RememberEmitted(const Coding& c);
+  v1::Claim ClaimOf(const Coding& c) const;
+  v1::GeoPrecision PrecisionOf(const gazetteer::Mention& place) const;
+  // Who said what a claim at `p` denies, when not the denier.
+  const Found* ReporterOf(const Found& p) const;
 
   const ActorEntry& Actor(const Found& f) const;
   const PatternEntry& Cue(const Found& f) const;

@@ -12,11 +12,6 @@
 
 namespace frontline::extract {
 
-// How far (characters) a claimant may stand from "said" / "according to".
-inline constexpr uint32_t kClaimantBeforeGap = 40;
-inline constexpr uint32_t kClaimantAfterGap = 80;
-inline constexpr uint32_t kDenierGap = 48;
-
 // How far (bytes) "near" may stand before a place, "direction" after it.
 inline constexpr uint32_t kNearGap = 28;
 

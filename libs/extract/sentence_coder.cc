@@ -1,20 +1,18 @@
+// SentenceCoder::Code and the phases that read the sentence's words: its
+// tokens and dictionary phrases, its cues, whether it recalls history, and
+// what it leaves for the next sentence.
 #include "libs/extract/sentence_coder.h"
 
 #include <algorithm>
-#include <string>
+#include <optional>
 #include <utility>
+#include <vector>
 
-#include "absl/container/flat_hash_map.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
-#include "absl/strings/str_cat.h"
-#include "absl/strings/strip.h"
-#include "google/protobuf/timestamp.pb.h"
 #include "libs/extract/clause_text.h"
 #include "libs/extract/coder_rules.h"
-#include "libs/extract/relative_time.h"
-#include "libs/extract/utf8.h"
 
 namespace frontline::extract {
 namespace {
@@ -160,6 +158,34 @@ void SentenceCoder::Find() {
 }
 
 void SentenceCoder::ReadCues() {
+  SortCues();
+  // "no casualties", "did not capture": nothing happened.
+  const std::vector<const Found*> negations = CuesOf(CueKind::kNegation);
+  std::erase_if(patterns_, [&](const Found* p) {
+    return std::any_of(negations.begin(), negations.end(), [&](const Found* n) {
+      return n->end_token <= p->first_token &&
+             p->first_token - n->end_token <= kNegatedGapTokens;
+    });
+  });
+  std::erase_if(patterns_, [&](const Found* p) { return IsHypothetical(*p); });
+  // "A Russian drone hit a car": "hit" reports a strike only with a weapon.
+  std::erase_if(patterns_, [&](const Found* p) {
+    return Cue(*p).armed && WeaponOf(*p) == nullptr;
+  });
+  // "уничтожен склад боеприпасов" destroys no one; "уничтожено до 40
+  // военнослужащих" does.
+  const std::vector<v1::Quantity> figures =
+      data_.quantities.Read(text_, tokens_, quantity_words_);
+  people_counted_ =
+      std::any_of(figures.begin(), figures.end(), [](const v1::Quantity& q) {
+        return q.kind() == v1::QUANTITY_KIND_TROOPS ||
+               q.kind() == v1::QUANTITY_KIND_KILLED ||
+               q.kind() == v1::QUANTITY_KIND_WOUNDED ||
+               q.kind() == v1::QUANTITY_KIND_CASUALTIES;
+      });
+}
+
+void SentenceCoder::SortCues() {
   denial_ = nullptr;
   time_cue_ = nullptr;
   no_comment_ = false;
@@ -193,76 +219,51 @@ void SentenceCoder::ReadCues() {
   complementizers_ = CuesOf(CueKind::kComplementizer);
   conjunctions_ = CuesOf(CueKind::kConjunction);
   appositives_ = CuesOf(CueKind::kAppositive);
+}
 
-  // "no casualties", "did not capture": nothing happened.
-  const std::vector<const Found*> negations = CuesOf(CueKind::kNegation);
-  std::erase_if(patterns_, [&](const Found* p) {
-    return std::any_of(negations.begin(), negations.end(), [&](const Found* n) {
-      return n->end_token <= p->first_token &&
-             p->first_token - n->end_token <= kNegatedGapTokens;
-    });
-  });
-  // Whether a pattern opens its clause: the sentence's first words, or the
-  // words right after "said" or "that" ("analysts said a fall of Kupiansk
-  // would ...").
-  auto opens_clause = [&](const Found& p) {
-    if (p.first_token <= 1) return true;
-    return std::any_of(cues_.begin(), cues_.end(), [&](const Found& c) {
-      const CueKind k = Cue(c).kind;
-      return (k == CueKind::kClaimantBefore || k == CueKind::kComplementizer) &&
-             c.end_token <= p.first_token && p.first_token - c.end_token <= 1;
-    });
-  };
-  // "would still take two years to seize", "whether it has fallen": no
-  // report of a change of hands. Other acts only when the modal governs
-  // them ("may intensify offensive operations"; but "could allow Russia to
-  // broaden its assault" still reports an assault).
-  std::erase_if(patterns_, [&](const Found* p) {
-    const v1::ClaimType type = Cue(*p).type;
-    if (type != v1::CLAIM_TYPE_CAPTURE && type != v1::CLAIM_TYPE_CONTROL &&
-        type != v1::CLAIM_TYPE_TERRITORY_HELD &&
-        type != v1::CLAIM_TYPE_WITHDRAWAL) {
-      return std::any_of(
+// "would still take two years to seize", "whether it has fallen": no
+// report of a change of hands. Other acts only when the modal governs
+// them ("may intensify offensive operations"; but "could allow Russia to
+// broaden its assault" still reports an assault).
+bool SentenceCoder::IsHypothetical(const Found& p) const {
+  const v1::ClaimType type = Cue(p).type;
+  if (type != v1::CLAIM_TYPE_CAPTURE && type != v1::CLAIM_TYPE_CONTROL &&
+      type != v1::CLAIM_TYPE_TERRITORY_HELD &&
+      type != v1::CLAIM_TYPE_WITHDRAWAL) {
+    return std::any_of(
+        hypotheticals_.begin(), hypotheticals_.end(), [&](const Found* h) {
+          return h->end_token <= p.first_token &&
+                 (p.first_token - h->end_token <= kModalScopeTokens ||
+                  Cue(*h).whole_clause) &&
+                 !HasClausePunctuation(text_.substr(h->end, p.begin - h->end));
+        });
+  }
+  // "The fall of Kurakhove could allow ...": speculation about what an
+  // event leads to.
+  const bool subject_of_modal =
+      OpensClause(p) &&
+      std::any_of(
           hypotheticals_.begin(), hypotheticals_.end(), [&](const Found* h) {
-            return h->end_token <= p->first_token &&
-                   (p->first_token - h->end_token <= kModalScopeTokens ||
-                    Cue(*h).whole_clause) &&
-                   !HasClausePunctuation(
-                       text_.substr(h->end, p->begin - h->end));
+            return h->begin >= p.end &&
+                   !HasClausePunctuation(text_.substr(p.end, h->begin - p.end));
           });
-    }
-    // "The fall of Kurakhove could allow ...": speculation about what an
-    // event leads to.
-    const bool subject_of_modal =
-        opens_clause(*p) &&
-        std::any_of(
-            hypotheticals_.begin(), hypotheticals_.end(), [&](const Found* h) {
-              return h->begin >= p->end && !HasClausePunctuation(text_.substr(
-                                               p->end, h->begin - p->end));
-            });
-    return subject_of_modal ||
-           std::any_of(hypotheticals_.begin(), hypotheticals_.end(),
-                       [&](const Found* h) {
-                         return h->end <= p->begin &&
-                                !HasClausePunctuation(
-                                    text_.substr(h->end, p->begin - h->end));
-                       });
+  return subject_of_modal ||
+         std::any_of(
+             hypotheticals_.begin(), hypotheticals_.end(), [&](const Found* h) {
+               return h->end <= p.begin && !HasClausePunctuation(text_.substr(
+                                               h->end, p.begin - h->end));
+             });
+}
+
+// The sentence's first words, or the words right after "said" or "that"
+// ("analysts said a fall of Kupiansk would ...").
+bool SentenceCoder::OpensClause(const Found& p) const {
+  if (p.first_token <= 1) return true;
+  return std::any_of(cues_.begin(), cues_.end(), [&](const Found& c) {
+    const CueKind k = Cue(c).kind;
+    return (k == CueKind::kClaimantBefore || k == CueKind::kComplementizer) &&
+           c.end_token <= p.first_token && p.first_token - c.end_token <= 1;
   });
-  // "A Russian drone hit a car": "hit" reports a strike only with a weapon.
-  std::erase_if(patterns_, [&](const Found* p) {
-    return Cue(*p).armed && WeaponOf(*p) == nullptr;
-  });
-  // "уничтожен склад боеприпасов" destroys no one; "уничтожено до 40
-  // военнослужащих" does.
-  const std::vector<v1::Quantity> figures =
-      data_.quantities.Read(text_, tokens_, quantity_words_);
-  people_counted_ =
-      std::any_of(figures.begin(), figures.end(), [](const v1::Quantity& q) {
-        return q.kind() == v1::QUANTITY_KIND_TROOPS ||
-               q.kind() == v1::QUANTITY_KIND_KILLED ||
-               q.kind() == v1::QUANTITY_KIND_WOUNDED ||
-               q.kind() == v1::QUANTITY_KIND_CASUALTIES;
-      });
 }
 
 const Found* SentenceCoder::WeaponOf(const Found& p) const {
@@ -336,8 +337,31 @@ bool SentenceCoder::Recalled() {
 }
 
 void SentenceCoder::RememberForNext() {
-  // What the next sentence's anaphors may refer to ("a town west of
-  // Bakhmut" keeps Bakhmut out).
+  RememberPlacesNamed();
+  RememberActors();
+  context_->previous_assault_place = assault_place_;
+  context_->previous_assault_side = assault_side_;
+  // "Пошкоджено два будинки." between a strike and its losses keeps the
+  // strike's place for them.
+  const bool says_nothing_new =
+      first_claim_ == claims_->size() && places_.empty() && same_paragraph_;
+  if (strike_place_ != nullptr || !says_nothing_new) {
+    context_->previous_strike_place = strike_place_;
+  }
+
+  for (const gazetteer::Mention* m : places_) {
+    if (last_place_ == nullptr && !IsOrigin(*m)) sentence_place_ = &m->place();
+  }
+  if (context_->previous_place == nullptr || sentence_place_ != nullptr) {
+    context_->previous_place =
+        last_place_ != nullptr ? last_place_ : sentence_place_;
+  }
+  context_->Advance(end_, first_claim_, claims_->size());
+}
+
+// What the next sentence's anaphors may refer to ("a town west of
+// Bakhmut" keeps Bakhmut out).
+void SentenceCoder::RememberPlacesNamed() {
   const std::vector<const Found*> bearings = CuesOf(CueKind::kBearing);
   for (const gazetteer::Mention* m : places_) {
     const bool reference_point =
@@ -361,6 +385,10 @@ void SentenceCoder::RememberForNext() {
         break;
     }
   }
+}
+
+// Who the next sentence's pronouns and speakers may stand for.
+void SentenceCoder::RememberActors() {
   std::optional<uint32_t> subject;
   context_->previous_first_actor.reset();
   // The first actor that can speak: not "the enemy" or "our forces", nor
@@ -387,24 +415,6 @@ void SentenceCoder::RememberForNext() {
   } else {
     context_->previous_speaker = continued_speaker_;
   }
-  context_->previous_assault_place = assault_place_;
-  context_->previous_assault_side = assault_side_;
-  // "Пошкоджено два будинки." between a strike and its losses keeps the
-  // strike's place for them.
-  const bool says_nothing_new =
-      first_claim_ == claims_->size() && places_.empty() && same_paragraph_;
-  if (strike_place_ != nullptr || !says_nothing_new) {
-    context_->previous_strike_place = strike_place_;
-  }
-
-  for (const gazetteer::Mention* m : places_) {
-    if (last_place_ == nullptr && !IsOrigin(*m)) sentence_place_ = &m->place();
-  }
-  if (context_->previous_place == nullptr || sentence_place_ != nullptr) {
-    context_->previous_place =
-        last_place_ != nullptr ? last_place_ : sentence_place_;
-  }
-  context_->Advance(end_, first_claim_, claims_->size());
 }
 
 const ActorEntry& SentenceCoder::Actor(const Found& f) const {

@@ -118,6 +118,15 @@ class SentenceCoder {
   // What the next sentence's anaphors and speakers may refer to.
   void RememberForNext();
 
+  // Steps of ReadCues and RememberForNext (sentence_coder.cc).
+  // The cues by kind: patterns, hypotheticals, claimant cues, the first
+  // denial and time.
+  void SortCues();
+  bool IsHypothetical(const Found& p) const;
+  bool OpensClause(const Found& p) const;
+  void RememberPlacesNamed();
+  void RememberActors();
+
   // Lookups (sentence_coder.cc).
   const ActorEntry& Actor(const Found& f) const;
   const PatternEntry& Cue(const Found& f) const;

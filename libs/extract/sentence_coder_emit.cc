@@ -1,11 +1,13 @@
 // SentenceCoder::Emit: each pending claim's place, claimant, doer and side,
 // and the v1::Claim made of them.
+#include <algorithm>
 #include <string>
 #include <utility>
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "google/protobuf/timestamp.pb.h"
 #include "libs/extract/clause_text.h"
 #include "libs/extract/coder_rules.h"
 #include "libs/extract/relative_time.h"

@@ -1,19 +1,16 @@
+// Where a sentence's claims are: the places it names or refers back to,
+// the place each claim pattern takes, the places joined to it, and which
+// claims another makes redundant.
 #include <algorithm>
+#include <optional>
 #include <string>
-#include <utility>
+#include <vector>
 
-#include "absl/container/flat_hash_map.h"
-#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
-#include "absl/strings/numbers.h"
-#include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
-#include "google/protobuf/timestamp.pb.h"
 #include "libs/extract/clause_text.h"
 #include "libs/extract/coder_rules.h"
-#include "libs/extract/relative_time.h"
 #include "libs/extract/sentence_coder.h"
-#include "libs/extract/utf8.h"
 
 namespace frontline::extract {
 namespace {

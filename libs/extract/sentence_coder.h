@@ -190,6 +190,10 @@ class SentenceCoder {
   // Speakers (sentence_coder_speakers.cc).
   // The speaker a text's heading or title names for the rest of it.
   void ReadHeading();
+  // "Генштаб ЗСУ: ...", "Олег Синєгубов, начальник ОВА: ...".
+  void ReadSpeakerHeading();
+  // A first line naming an observer or a ministry and reporting nothing.
+  void ReadTitleHeading();
   // The actor a pronoun or "the ministry" stands for; nullopt for none.
   std::optional<uint32_t> ActorReferent(const Found& f,
                                         const PatternEntry& entry) const;
@@ -233,6 +237,8 @@ class SentenceCoder {
   void ReadClaimant(Coding* c) const;
   // Who does the act, or what a strike hits.
   void ReadDoer(Coding* c) const;
+  // The actor right after a strike's verb: its doer, or its target.
+  void ReadStrikeActorAfter(Coding* c) const;
   // The actor before `p` who does it; nullptr when none.
   const Found* SubjectBefore(const Found& p, const Found* claimant,
                              bool strike) const;

@@ -195,20 +195,7 @@ void SentenceCoder::ReadDoer(Coding* c) const {
   // striker is the other side.
   // Right after the weapon it is the subject ("з артилерії та РСЗВ ворог
   // бив по Оріхову").
-  if (c->doer == nullptr && strike) {
-    for (const Found& a : actors_) {
-      if (TakesNoPart(a, c->claimant)) continue;
-      if (a.begin >= p.end && !HasClausePunctuation(WithoutQuotes(
-                                  text_.substr(p.end, a.begin - p.end)))) {
-        // After a verb the weapon made a strike ("drones had struck a
-        // Russian depot") it is the target.
-        (a.first_token <= p.end_token + 1 && c->weapon == nullptr ? c->doer
-                                                                  : c->target) =
-            &a;
-        break;
-      }
-    }
-  }
+  if (c->doer == nullptr && strike) ReadStrikeActorAfter(c);
   if (c->doer == nullptr && c->target == nullptr &&
       (!IsBelligerent(c->claimant_side) ||
        c->type == v1::CLAIM_TYPE_CASUALTIES)) {
@@ -229,6 +216,22 @@ void SentenceCoder::ReadDoer(Coding* c) const {
         c->doer = &a;
         break;
       }
+    }
+  }
+}
+
+void SentenceCoder::ReadStrikeActorAfter(Coding* c) const {
+  const Found& p = *c->pattern;
+  for (const Found& a : actors_) {
+    if (TakesNoPart(a, c->claimant)) continue;
+    if (a.begin >= p.end && !HasClausePunctuation(WithoutQuotes(
+                                text_.substr(p.end, a.begin - p.end)))) {
+      // After a verb the weapon made a strike ("drones had struck a
+      // Russian depot") it is the target.
+      (a.first_token <= p.end_token + 1 && c->weapon == nullptr ? c->doer
+                                                                : c->target) =
+          &a;
+      return;
     }
   }
 }

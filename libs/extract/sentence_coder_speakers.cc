@@ -45,8 +45,24 @@ constexpr uint32_t kPostposedTrailingWords = 3;
 }  // namespace
 
 void SentenceCoder::ReadHeading() {
-  // "Генштаб ЗСУ: ..." names who speaks for the rest of the document.
   header_ = nullptr;
+  ReadSpeakerHeading();
+  ReadTitleHeading();
+  // "Сводка Министерства обороны ...", a bulletin's title, names who speaks
+  // for the rest of it.
+  if (context_->previous_end == 0) {
+    for (const Found* b : CuesOf(CueKind::kBulletin)) {
+      for (const Found& a : actors_) {
+        if (a.begin >= b->end && a.begin - b->end <= 2) {
+          context_->header = &Actor(a);
+        }
+      }
+    }
+  }
+}
+
+// "Генштаб ЗСУ: ..." names who speaks for the rest of the document.
+void SentenceCoder::ReadSpeakerHeading() {
   if (!actors_.empty() &&
       (actors_.front().first_token == 0 ||
        (context_->previous_end == 0 &&
@@ -73,10 +89,12 @@ void SentenceCoder::ReadHeading() {
       header_ = &actors_.front();
     }
   }
+}
 
-  // "Russian Offensive Campaign Assessment, August 20": a title naming a
-  // monitor, an analyst, a ministry or an outlet and reporting nothing
-  // itself names who speaks for the rest of the text.
+// "Russian Offensive Campaign Assessment, August 20": a title naming a
+// monitor, an analyst, a ministry or an outlet and reporting nothing
+// itself names who speaks for the rest of the text.
+void SentenceCoder::ReadTitleHeading() {
   if (context_->previous_end == 0 && header_ == nullptr && !actors_.empty() &&
       actors_.front().first_token == 0 &&
       CodePoints(text_.substr(begin_, end_ - begin_)) <= kTitleChars &&
@@ -87,17 +105,6 @@ void SentenceCoder::ReadHeading() {
     if (IsObserver(k) || k == v1::ACTOR_KIND_MINISTRY) {
       context_->header = &Actor(actors_.front());
       header_ = &actors_.front();
-    }
-  }
-  // "Сводка Министерства обороны ...", a bulletin's title, names who speaks
-  // for the rest of it.
-  if (context_->previous_end == 0) {
-    for (const Found* b : CuesOf(CueKind::kBulletin)) {
-      for (const Found& a : actors_) {
-        if (a.begin >= b->end && a.begin - b->end <= 2) {
-          context_->header = &Actor(a);
-        }
-      }
     }
   }
 }

@@ -417,14 +417,6 @@ void SentenceCoder::RememberActors() {
   }
 }
 
-const ActorEntry& SentenceCoder::Actor(const Found& f) const {
-  return data_.dictionary.actors[f.index];
-}
-
-const PatternEntry& SentenceCoder::Cue(const Found& f) const {
-  return data_.dictionary.patterns[f.index];
-}
-
 std::vector<const Found*> SentenceCoder::CuesOf(CueKind kind) const {
   std::vector<const Found*> out;
   for (const Found& f : cues_) {
@@ -432,8 +424,6 @@ std::vector<const Found*> SentenceCoder::CuesOf(CueKind kind) const {
   }
   return out;
 }
-
-bool SentenceCoder::IsTroops(const Found& a) const { return Actor(a).troops; }
 
 bool SentenceCoder::EndsClause(const Found& a) const {
   const uint32_t next =

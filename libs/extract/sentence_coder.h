@@ -128,12 +128,16 @@ class SentenceCoder {
   void RememberActors();
 
   // Lookups (sentence_coder.cc).
-  const ActorEntry& Actor(const Found& f) const;
-  const PatternEntry& Cue(const Found& f) const;
+  const ActorEntry& Actor(const Found& f) const {
+    return data_.dictionary.actors[f.index];
+  }
+  const PatternEntry& Cue(const Found& f) const {
+    return data_.dictionary.patterns[f.index];
+  }
   std::vector<const Found*> CuesOf(CueKind kind) const;
   // Troops (actors.tsv flag `troops`): they act and are acted on, but
   // issue no statements.
-  bool IsTroops(const Found& a) const;
+  bool IsTroops(const Found& a) const { return Actor(a).troops; }
   // The weapon ("drone", or a strike pattern such as "дронами") a few words
   // from `p` in its clause, nearest first; nullptr when none.
   const Found* WeaponOf(const Found& p) const;

@@ -77,6 +77,23 @@ class SentenceCoder {
     // The weapon whose strike it is, when one gave the type.
     const Found* weapon = nullptr;
   };
+  // What Emit makes of a pending claim.
+  struct Coding {
+    v1::ClaimType type;
+    const Found* pattern;
+    const Found* weapon = nullptr;
+    const gazetteer::Mention* place = nullptr;
+    // Whether it repels the attacks the sentence before reported.
+    bool repels_previous = false;
+    bool denied = false;
+    const Found* claimant = nullptr;
+    const ActorEntry* claimant_entry = nullptr;
+    v1::Side claimant_side = v1::SIDE_UNSPECIFIED;
+    const Found* doer = nullptr;
+    // A strike's target, named after its verb where no doer is.
+    const Found* target = nullptr;
+    v1::Side side = v1::SIDE_UNSPECIFIED;
+  };
 
   // The tokens of the sentence and the dictionary phrases found in them.
   void Find();
@@ -101,28 +118,51 @@ class SentenceCoder {
   // What the next sentence's anaphors and speakers may refer to.
   void RememberForNext();
 
-  const ActorEntry& Actor(const Found& f) const;
-  const PatternEntry& Cue(const Found& f) const;
+  // Steps of ReadCues and RememberForNext (sentence_coder.cc).
+  // The cues by kind: patterns, hypotheticals, claimant cues, the first
+  // denial and time.
+  void SortCues();
+  bool IsHypothetical(const Found& p) const;
+  bool OpensClause(const Found& p) const;
+  void RememberPlacesNamed();
+  void RememberActors();
+
+  // Lookups (sentence_coder.cc).
+  const ActorEntry& Actor(const Found& f) const {
+    return data_.dictionary.actors[f.index];
+  }
+  const PatternEntry& Cue(const Found& f) const {
+    return data_.dictionary.patterns[f.index];
+  }
+  std::vector<const Found*> CuesOf(CueKind kind) const;
+  // Troops (actors.tsv flag `troops`): they act and are acted on, but
+  // issue no statements.
+  bool IsTroops(const Found& a) const { return Actor(a).troops; }
   // The weapon ("drone", or a strike pattern such as "дронами") a few words
   // from `p` in its clause, nearest first; nullptr when none.
   const Found* WeaponOf(const Found& p) const;
-  // Whether region or district `m` only says where `place`, named just
-  // before it, lies.
-  bool Locates(const gazetteer::Mention& place,
-               const gazetteer::Mention& m) const;
   // Whether no word follows `a` in its clause.
   bool EndsClause(const Found& a) const;
   // "Russian claims": a cue used as a noun, its owner's adjective right
   // before it.
   bool NamesItsOwner(const Found& cue) const;
-  // The speaker the sentence goes on with; nullptr when unknown or none.
-  const ActorEntry* ContinuedSpeaker() const;
-  std::vector<const Found*> CuesOf(CueKind kind) const;
-  // Troops (actors.tsv flag `troops`): they act and are acted on, but
-  // issue no statements.
-  bool IsTroops(const Found& a) const;
   // Whether no clause punctuation stands in text [from, to).
   bool InClause(uint32_t from, uint32_t to) const;
+
+  // Places (sentence_coder_places.cc).
+  void ReadNamedPlaces();
+  bool IsDateline(const gazetteer::Mention& m) const;
+  void ResolveAnaphors();
+  // Adds the place anaphor `f` ("the town") stands for, if any.
+  void ResolvePlaceAnaphor(const Found& f, AnaphorTarget target);
+  // The latest place of `target`'s group named before byte `before`, in
+  // this sentence or an earlier one; nullptr when none.
+  const gazetteer::Place* LatestNamed(AnaphorTarget target,
+                                      uint32_t before) const;
+  // Whether region or district `m` only says where `place`, named just
+  // before it, lies.
+  bool Locates(const gazetteer::Mention& place,
+               const gazetteer::Mention& m) const;
   // A place of an earlier sentence standing at this one's start; nullptr
   // for none.
   const gazetteer::Mention* CarriedFrom(const gazetteer::Place* place);
@@ -131,9 +171,94 @@ class SentenceCoder {
   // "in the eastern Ukrainian region", "inside Russia": a location, not an
   // actor.
   bool IsLocation(const Found& a) const;
+  // A pending claim per pattern (and per weapon causing losses).
+  void ReadPending();
+  void PlacePending(Pending* item);
+  bool IsUsablePlace(const Pending& item, const gazetteer::Mention& m) const;
+  const gazetteer::Mention* PlaceAfter(const Pending& item) const;
+  // Whether "in" right after `p` introduces something other than `place`.
+  bool IsUnknownLocation(const Found& p, const gazetteer::Mention* place) const;
+  // The place inside `region` named right after it, else `region`.
+  const gazetteer::Mention* PlaceWithin(const gazetteer::Mention& region) const;
+  const gazetteer::Mention* PlaceBefore(const Pending& item) const;
+  // Whether `m` is set before its clause ("In Kursk, ...") or heads its
+  // line ("Харків: ...").
+  bool IsSetBefore(const gazetteer::Mention& m) const;
+  bool IsDescribedSubject(const gazetteer::Mention& m, const Found& p) const;
+  // Whether a claim pattern or an attribution stands in [from, to).
+  bool HasCueBetween(uint32_t from, uint32_t to) const;
+  void AddJoinedPlaces();
+  void DropRedundant();
+  bool RedundantBeside(const Pending& a, const Pending& b) const;
+
+  // Speakers (sentence_coder_speakers.cc).
+  // The speaker a text's heading or title names for the rest of it.
+  void ReadHeading();
+  // "Генштаб ЗСУ: ...", "Олег Синєгубов, начальник ОВА: ...".
+  void ReadSpeakerHeading();
+  // A first line naming an observer or a ministry and reporting nothing.
+  void ReadTitleHeading();
+  // The actor a pronoun or "the ministry" stands for; nullopt for none.
+  std::optional<uint32_t> ActorReferent(const Found& f,
+                                        const PatternEntry& entry) const;
+  // Whether `pronoun` is the subject of "said" ("he said", "— сказал он").
+  bool Speaks(const Found& pronoun) const;
+  // The speaker of a "said" cue `f`; nullptr when none the dictionaries
+  // know.
+  const Found* SpeakerOfSaid(const Found& f);
+  // The speaker named after "сообщил" when an outlet before it was told.
+  const Found* TellerAfter(const Found& f) const;
+  const Found* SpeakerAfterSaid(const Found& f) const;
+  const Found* SpeakerOfAccordingTo(const Found& f) const;
+  // Whether the attribution at cue `f` speaks for what precedes it.
+  bool IsPostposed(const Found& f, const Found& speaker) const;
+  // The last actor before byte `at`, joined to it by words only.
+  const Found* NearestBefore(uint32_t at, uint32_t max_gap) const;
+  // The first actor after byte `at` when words (or a description) join it.
+  const Found* NearestAfter(uint32_t at, uint32_t max_gap) const;
+  const Found* FirstConjunct(const Found* a);
+  // The speaker named by a comma-set phrase before byte `at`.
+  const Found* AppositiveSpeaker(uint32_t at) const;
+  // Whether at most kSpeakerTrailingWords words follow `a` (and the names
+  // right after it) in its clause.
+  bool NearlyEndsClause(const Found& a) const;
+  void ReadDenier();
   // The claimant of a pattern: the denier; else the attribution nearest to
   // it (one after it only when it closes the clause); else the heading.
   const Found* ClaimantFor(const Found& p) const;
+  // The speaker the sentence goes on with; nullptr when unknown or none.
+  const ActorEntry* ContinuedSpeaker() const;
+
+  // Emit's steps (sentence_coder_emit.cc).
+  // The place a pending claim has or carries from a strike or an assault
+  // reported before; nullptr when none.
+  const gazetteer::Mention* AnchoredPlace(const Pending& item,
+                                          bool* repels_previous);
+  // The last place named before `p`, else the previous sentence's.
+  const gazetteer::Mention* PlaceTextWasAt(const Found& p);
+  // Whether the denial in the sentence denies pattern `p`.
+  bool IsDenied(const Found& p) const;
+  void ReadClaimant(Coding* c) const;
+  // Who does the act, or what a strike hits.
+  void ReadDoer(Coding* c) const;
+  // The actor right after a strike's verb: its doer, or its target.
+  void ReadStrikeActorAfter(Coding* c) const;
+  // The actor before `p` who does it; nullptr when none.
+  const Found* SubjectBefore(const Found& p, const Found* claimant,
+                             bool strike) const;
+  // Whether `a` takes no part in the act: the claimant, or an observer.
+  bool TakesNoPart(const Found& a, const Found* claimant) const;
+  // The side whose act it is; SIDE_UNSPECIFIED when unknown.
+  v1::Side SideOf(const Coding& c) const;
+  // The side the words name or the speaker implies, before the passive,
+  // the denial or a repulse turn it over.
+  v1::Side NamedSide(const Coding& c) const;
+  // What the next claims and sentences may carry from claim `c`.
+  void RememberEmitted(const Coding& c);
+  v1::Claim ClaimOf(const Coding& c) const;
+  v1::GeoPrecision PrecisionOf(const gazetteer::Mention& place) const;
+  // Who said what a claim at `p` denies, when not the denier.
+  const Found* ReporterOf(const Found& p) const;
 
   const CoderData& data_;
   const PhraseMatcher& matcher_;

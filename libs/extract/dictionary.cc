@@ -232,6 +232,8 @@ absl::StatusOr<std::vector<PatternEntry>> ParsePatterns(
           entry.armed = true;
         } else if (words[i] == "persons") {
           entry.persons = true;
+        } else if (words[i] == "own") {
+          entry.own = true;
         } else if (absl::ConsumePrefix(&words[i], "side=") &&
                    ParseSide(words[i], &entry.fixed_side, &rule) &&
                    rule == SideRule::kFixed) {

@@ -99,6 +99,8 @@ struct PatternEntry {
   bool toll = false;      // People killed or hurt: a strike anchors it.
   bool armed = false;  // "hit", "влучила": a claim only with a weapon.
   bool persons = false;  // "уничтожен": losses only with a figure of people.
+  bool own = false;  // "поражены", "уражено": with nobody named, the act
+                     // is the speaker's own side's, not the other's.
   // kHypothetical: governs the rest of its clause ("expect ... to"), not
   // only the next few words ("may").
   bool whole_clause = false;

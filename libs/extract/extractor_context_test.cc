@@ -429,5 +429,39 @@ TEST(ExtractorContextTest, WhatTheWeaponsStruckIsTheTarget) {
                   "SIDE_UKRAINE ua.general_staff POLARITY_ASSERTED"));
 }
 
+TEST(ExtractorContextTest, ATitleEndingWithItsSpeakerHeadsTheText) {
+  const auto claims = Extract(
+      "Российские военные продвинулись к окраинам Юнаковки — Алаудинов\n\n"
+      "Российские военные продвинулись к окраинам населенного пункта "
+      "Юнаковка в Сумской области, заявил ТАСС командир спецназа «Ахмат» "
+      "Апти Алаудинов.",
+      "ru");
+  for (const v1::Claim& c : claims) {
+    EXPECT_EQ(c.claimant().id(), "ru.alaudinov") << c.sentence();
+  }
+  EXPECT_TRUE(HasClaim(claims,
+                       "CLAIM_TYPE_ADVANCE ua.sumy.yunakivka SIDE_RUSSIA "
+                       "ru.alaudinov POLARITY_ASSERTED"))
+      << testing::PrintToString(ClaimKeys(claims));
+}
+
+TEST(ExtractorContextTest, AStrikeReportedAsOnesOwnIsTheSpeakersSide) {
+  const auto claims = Extract(
+      "Минобороны: ударными беспилотными летательными аппаратами поражены "
+      "склады горючего в районе Кривого Рога.",
+      "ru");
+  EXPECT_THAT(ClaimKeys(claims),
+              ::testing::ElementsAre(
+                  "CLAIM_TYPE_DRONE_STRIKE ua.dnipropetrovsk.kryvyi_rih "
+                  "SIDE_RUSSIA ru.mod POLARITY_ASSERTED"));
+  const auto ukrainian = Extract(
+      "Ukraine's General Staff says long-range drones struck an oil depot in "
+      "the Bryansk region overnight.");
+  EXPECT_THAT(ClaimKeys(ukrainian),
+              ::testing::ElementsAre("CLAIM_TYPE_DRONE_STRIKE ru.bryansk "
+                                     "SIDE_UKRAINE ua.general_staff "
+                                     "POLARITY_ASSERTED"));
+}
+
 }  // namespace
 }  // namespace frontline::extract

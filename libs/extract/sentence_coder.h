@@ -198,6 +198,7 @@ class SentenceCoder {
   void ReadSpeakerHeading();
   // A first line naming an observer or a ministry and reporting nothing.
   void ReadTitleHeading();
+  void ReadAttributedTitle();
   // The actor a pronoun or "the ministry" stands for; nullopt for none.
   std::optional<uint32_t> ActorReferent(const Found& f,
                                         const PatternEntry& entry) const;

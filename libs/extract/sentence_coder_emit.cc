@@ -322,13 +322,20 @@ v1::Side SentenceCoder::NamedSide(const Coding& c) const {
     // "Бої в місті тривають", "heavy fighting": nobody named attacks.
     return v1::SIDE_UNSPECIFIED;
   }
+  // "Ukraine's General Staff says drones struck an oil depot in the Bryansk
+  // region": a Ukrainian voice's strike in Russia is its own side's.
+  if (voice == v1::SIDE_UKRAINE && IsStrike(c.type) && c.place != nullptr &&
+      !c.denied && c.place->place().country == "RU") {
+    return v1::SIDE_UKRAINE;
+  }
   if (IsBelligerent(voice)) {
     // Nobody named: the speaker's own side, except that one denies the
     // other side's gains ("Kyiv denied that Dachne had fallen").
     // Strikes and losses with nobody named are the other side's doing
     // ("поранено двох цивільних" in a Ukrainian report).
     // A denier denies the other side's gains and its own side's harm.
-    const bool others = c.denied ? IsGain(c.type) : IsHarm(c.type);
+    const bool others =
+        c.denied ? IsGain(c.type) : IsHarm(c.type) && !entry.own;
     return others ? Opposite(voice) : voice;
   }
   if (IsHarm(c.type) && c.place != nullptr && !c.denied) {

@@ -48,6 +48,7 @@ void SentenceCoder::ReadHeading() {
   header_ = nullptr;
   ReadSpeakerHeading();
   ReadTitleHeading();
+  ReadAttributedTitle();
   // "Сводка Министерства обороны ...", a bulletin's title, names who speaks
   // for the rest of it.
   if (context_->previous_end == 0) {
@@ -106,6 +107,26 @@ void SentenceCoder::ReadTitleHeading() {
       context_->header = &Actor(actors_.front());
       header_ = &actors_.front();
     }
+  }
+}
+
+// "Российские военные продвинулись к окраинам Юнаковки — Алаудинов": a
+// title that ends with its speaker after a dash names who speaks for the
+// text.
+void SentenceCoder::ReadAttributedTitle() {
+  if (context_->previous_end != 0 || header_ != nullptr || actors_.empty()) {
+    return;
+  }
+  const Found& last = actors_.back();
+  const absl::string_view before = absl::StripTrailingAsciiWhitespace(
+      text_.substr(begin_, last.begin - begin_));
+  const bool after_dash = absl::EndsWith(before, "\u2014") ||
+                          absl::EndsWith(before, "\u2013") ||
+                          absl::EndsWith(before, " -");
+  if (after_dash && last.end_token == tokens_.size() && !IsTroops(last) &&
+      Actor(last).rule == SideRule::kFixed) {
+    context_->header = &Actor(last);
+    header_ = &last;
   }
 }
 
@@ -271,6 +292,14 @@ const Found* SentenceCoder::TellerAfter(const Found& f) const {
 
 const Found* SentenceCoder::SpeakerAfterSaid(const Found& f) const {
   const Found* found = NearestAfter(f.end, kClaimantBeforeGap);
+  // "заявил ТАСС командир спецназа «Ахмат» ... Апти Алаудинов": the outlet
+  // right after the verb was told; the one named after it tells.
+  if (found != nullptr && Actor(*found).kind == v1::ACTOR_KIND_MEDIA &&
+      found->first_token == f.end_token) {
+    if (const Found* teller = TellerAfter(f); teller != nullptr) {
+      return teller;
+    }
+  }
   // "said Kofman, ..." names a speaker; "saying Russian troops had not
   // reached" names who the words are about.
   if (found != nullptr && !NearlyEndsClause(*found)) return nullptr;

@@ -234,6 +234,8 @@ absl::StatusOr<std::vector<PatternEntry>> ParsePatterns(
           entry.persons = true;
         } else if (words[i] == "own") {
           entry.own = true;
+        } else if (words[i] == "nominal") {
+          entry.nominal = true;
         } else if (absl::ConsumePrefix(&words[i], "side=") &&
                    ParseSide(words[i], &entry.fixed_side, &rule) &&
                    rule == SideRule::kFixed) {

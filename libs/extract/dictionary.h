@@ -101,6 +101,8 @@ struct PatternEntry {
   bool persons = false;  // "уничтожен": losses only with a figure of people.
   bool own = false;  // "поражены", "уражено": with nobody named, the act
                      // is the speaker's own side's, not the other's.
+  bool nominal = false;  // "просування", "штурм": an act named by a noun,
+                         // whose doer is the actor right after it.
   // kHypothetical: governs the rest of its clause ("expect ... to"), not
   // only the next few words ("may").
   bool whole_clause = false;

@@ -218,5 +218,27 @@ TEST(ExtractorSidesTest, DestroyingThingsKillsNoOne) {
       << testing::PrintToString(ClaimKeys(people));
 }
 
+TEST(ExtractorSidesTest, AnActNamedByANounIsDoneByWhoFollowsIt) {
+  const auto claims = ExtractShipped(
+      "DeepState: аналітики повідомили про просування окупантів поблизу "
+      "Родинського.",
+      "uk");
+  EXPECT_TRUE(HasClaim(claims,
+                       "CLAIM_TYPE_ADVANCE ua.donetsk.rodynske SIDE_RUSSIA "
+                       "deepstate POLARITY_ASSERTED"))
+      << testing::PrintToString(ClaimKeys(claims));
+}
+
+TEST(ExtractorSidesTest, NoConfirmedChangesIsNoOneSpeaking) {
+  const auto claims = ExtractShipped(
+      "Russian Offensive Campaign Assessment, October 3\n\nRussian forces "
+      "continued limited offensive operations near Stepnohirsk, but there "
+      "were no confirmed changes to the frontline.");
+  EXPECT_TRUE(HasClaim(claims,
+                       "CLAIM_TYPE_ASSAULT ua.zaporizhzhia.stepnohirsk "
+                       "SIDE_RUSSIA isw POLARITY_ASSERTED"))
+      << testing::PrintToString(ClaimKeys(claims));
+}
+
 }  // namespace
 }  // namespace frontline::extract

@@ -207,6 +207,17 @@ void SentenceCoder::ReadDoer(Coding* c) const {
       }
     }
   }
+  // "просування окупантів", "штурм російських військ": an act named by a
+  // noun is done by the actor right after it.
+  if (Cue(p).nominal) {
+    for (const Found& a : actors_) {
+      if (a.first_token == p.end_token && !TakesNoPart(a, c->claimant)) {
+        c->doer = &a;
+        c->target = nullptr;
+        break;
+      }
+    }
+  }
   // Losses are of the side named after the verb when there is one
   // ("Ukrainian troops killed 60 Russian soldiers").
   if (c->type == v1::CLAIM_TYPE_CASUALTIES) {

@@ -201,11 +201,19 @@ void SentenceCoder::ReadSpeakers() {
   // "..., said the head of the district, Volodymyr Leontiev": someone the
   // dictionaries do not know speaks, not the document's header.
   // ("did not make further confirmed advances" is no one speaking).
+  // ("there were no confirmed changes" is no one speaking either.)
+  const std::vector<const Found*> negations = CuesOf(CueKind::kNegation);
   someone_else_speaks_ =
       attributions_.empty() &&
       std::any_of(
           claimant_cues_.begin(), claimant_cues_.end(), [&](const Found* c) {
-            return std::none_of(patterns_.begin(), patterns_.end(),
+            const bool negated = std::any_of(
+                negations.begin(), negations.end(), [&](const Found* n) {
+                  return n->end_token == c->first_token &&
+                         InClause(n->end, c->begin);
+                });
+            return !negated &&
+                   std::none_of(patterns_.begin(), patterns_.end(),
                                 [&](const Found* p) {
                                   return p->first_token >= c->end_token &&
                                          p->first_token <= c->end_token + 1;

@@ -13,7 +13,6 @@
 #include "frontline/v1/claim.pb.h"
 #include "libs/extract/dictionary.h"
 #include "libs/gazetteer/place.h"
-#include "libs/text/relative_date.h"
 
 namespace frontline::extract {
 
@@ -30,8 +29,6 @@ struct DocumentContext {
     if (ukrainian_words > russian_words) return v1::SIDE_UKRAINE;
     return language_voice;
   }
-  // Dates written in the text, in order (empty without a resolver).
-  std::vector<text::DateMention> dates;
   const ActorEntry* header = nullptr;
   const gazetteer::Place* last_settlement = nullptr;
   const gazetteer::Place* last_feature = nullptr;

@@ -47,7 +47,7 @@ struct Extractor::Impl {
   }
 
   CoderData Data() const {
-    return {dictionary, normalizer, *gazetteer, quantities};
+    return {dictionary, normalizer, *gazetteer, quantities, dates};
   }
 };
 
@@ -137,9 +137,6 @@ std::vector<v1::Claim> Extractor::Extract(absl::string_view text,
   DocumentContext context;
   if (language == "uk") context.language_voice = v1::SIDE_UKRAINE;
   if (language == "ru") context.language_voice = v1::SIDE_RUSSIA;
-  if (impl_->dates != nullptr) {
-    context.dates = impl_->dates->FindAll(text, published);
-  }
   size_t next_mention = 0;
   for (const SentenceSpan& span : sentences) {
     std::vector<gazetteer::Mention> mentions;

@@ -21,6 +21,7 @@
 #include "libs/extract/quantity_reader.h"
 #include "libs/gazetteer/gazetteer.h"
 #include "libs/gazetteer/normalizer.h"
+#include "libs/text/relative_date.h"
 
 namespace frontline::extract {
 
@@ -38,6 +39,8 @@ struct CoderData {
   const gazetteer::Normalizer& normalizer;
   const gazetteer::Gazetteer& gazetteer;
   const QuantityReader& quantities;
+  // Dates in prose; null when the extractor was loaded without them.
+  const text::RelativeDateResolver* dates = nullptr;
 };
 
 // A dictionary phrase found in a sentence, with its byte span in the text.

@@ -157,6 +157,9 @@ absl::StatusOr<Calendar> ParseCalendar(absl::string_view contents) {
                    [](const RelativePhrase& a, const RelativePhrase& b) {
                      return a.words.size() > b.words.size();
                    });
+  for (size_t i = 0; i < calendar.relatives.size(); ++i) {
+    calendar.relatives_by_first[calendar.relatives[i].words[0]].push_back(i);
+  }
   return calendar;
 }
 

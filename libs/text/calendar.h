@@ -41,6 +41,8 @@ struct Calendar {
   absl::flat_hash_map<std::string, int> weekdays;  // -> 1 (Monday)..7
   absl::flat_hash_map<std::string, int> seasons;   // -> 0 winter..3 autumn
   std::vector<RelativePhrase> relatives;           // Longest first.
+  // Indexes into `relatives` (longest first) by their first word.
+  absl::flat_hash_map<std::string, std::vector<size_t>> relatives_by_first;
   absl::flat_hash_set<std::string> last_words;
   absl::flat_hash_set<std::string> next_words;
   absl::flat_hash_set<std::string> prepositions;

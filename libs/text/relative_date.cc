@@ -1,5 +1,6 @@
 #include "libs/text/relative_date.h"
 
+#include <algorithm>
 #include <optional>
 
 #include "absl/status/status.h"
@@ -92,7 +93,19 @@ class Matcher {
   }
 
   std::optional<Match> Relative(size_t i) const {
-    for (const internal::RelativePhrase& phrase : calendar_.relatives) {
+    // Only the phrases that start with this token's word (or its base), in
+    // the order of `relatives`: longest first.
+    std::vector<size_t> candidates;
+    for (const std::string* word : {&tokens_[i].text, &tokens_[i].base}) {
+      if (word->empty()) continue;
+      auto it = calendar_.relatives_by_first.find(*word);
+      if (it == calendar_.relatives_by_first.end()) continue;
+      candidates.insert(candidates.end(), it->second.begin(), it->second.end());
+    }
+    if (candidates.empty()) return std::nullopt;
+    std::sort(candidates.begin(), candidates.end());
+    for (const size_t index : candidates) {
+      const internal::RelativePhrase& phrase = calendar_.relatives[index];
       if (i + phrase.words.size() > tokens_.size()) continue;
       bool ok = true;
       for (size_t k = 0; k < phrase.words.size() && ok; ++k) {

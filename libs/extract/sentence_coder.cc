@@ -174,10 +174,9 @@ void SentenceCoder::ReadCues() {
   });
   // "уничтожен склад боеприпасов" destroys no one; "уничтожено до 40
   // военнослужащих" does.
-  const std::vector<v1::Quantity> figures =
-      data_.quantities.Read(text_, tokens_, quantity_words_);
+  figures_ = data_.quantities.Read(text_, tokens_, quantity_words_);
   people_counted_ =
-      std::any_of(figures.begin(), figures.end(), [](const v1::Quantity& q) {
+      std::any_of(figures_.begin(), figures_.end(), [](const v1::Quantity& q) {
         return q.kind() == v1::QUANTITY_KIND_TROOPS ||
                q.kind() == v1::QUANTITY_KIND_KILLED ||
                q.kind() == v1::QUANTITY_KIND_WOUNDED ||

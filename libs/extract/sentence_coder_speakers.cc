@@ -528,8 +528,6 @@ void SentenceCoder::ReadDenier() {
 }
 
 bool SentenceCoder::DenyPrevious() {
-  figures_ = data_.quantities.Read(text_, tokens_, quantity_words_);
-
   // A sentence that only denies what the one before it reported ("Ukrainian
   // officials denied those accounts") denies each of its claims.
   const bool denies_reports =

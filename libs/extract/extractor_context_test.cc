@@ -463,5 +463,17 @@ TEST(ExtractorContextTest, AStrikeReportedAsOnesOwnIsTheSpeakersSide) {
                                      "POLARITY_ASSERTED"));
 }
 
+TEST(ExtractorContextTest, AboutThisSaysWhoReportedTheSentenceBefore) {
+  const auto claims = Extract(
+      "Украинские беспилотники за минувшие сутки атаковали Льгов. Об этом "
+      "сообщил в своем Telegram-канале врио губернатора Курской области "
+      "Александр Хинштейн.",
+      "ru");
+  EXPECT_THAT(ClaimKeys(claims),
+              ::testing::ElementsAre("CLAIM_TYPE_DRONE_STRIKE ru.kursk.lgov "
+                                     "SIDE_UKRAINE ru.khinshtein "
+                                     "POLARITY_ASSERTED"));
+}
+
 }  // namespace
 }  // namespace frontline::extract

@@ -300,6 +300,9 @@ const Found* SentenceCoder::TellerAfter(const Found& f) const {
 
 const Found* SentenceCoder::SpeakerAfterSaid(const Found& f) const {
   const Found* found = NearestAfter(f.end, kClaimantBeforeGap);
+  // "Об этом сообщил в своем Telegram-канале врио губернатора Курской
+  // области Александр Хинштейн": a long title before the name.
+  if (found == nullptr) return TellerAfter(f);
   // "заявил ТАСС командир спецназа «Ахмат» ... Апти Алаудинов": the outlet
   // right after the verb was told; the one named after it tells.
   if (found != nullptr && Actor(*found).kind == v1::ACTOR_KIND_MEDIA &&
@@ -569,6 +572,19 @@ bool SentenceCoder::DenyPrevious() {
       context_->previous_assault_place = nullptr;
       context_->Advance(end_, first_denied, claims_->size());
       return true;
+    }
+  }
+  // "Об этом сообщил ... Александр Хинштейн": a sentence that only says who
+  // reported the one before it is the claimant of its claims.
+  if (denial_ == nullptr && denies_reports && patterns_.empty() &&
+      same_paragraph_ && !attributions_.empty()) {
+    const ActorEntry& speaker = Actor(*attributions_.front().actor);
+    for (size_t i = context_->previous_claims_begin;
+         i < context_->previous_claims_end; ++i) {
+      v1::Claim& claim = (*claims_)[i];
+      if (claim.claimant().id().empty() && !speaker.unnamed) {
+        FillActor(speaker, FixedSide(speaker), claim.mutable_claimant());
+      }
     }
   }
   return false;

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 
 #include "frontline/v1/claim.pb.h"
 #include "libs/extract/dictionary.h"
@@ -19,8 +20,8 @@ inline constexpr uint32_t kNearGap = 28;
 inline constexpr size_t kAppositiveMaxBytes = 120;
 
 // The anaphor group a place answers to ("the town", "the plant", "the
-// region"); kPronoun for none.
-inline AnaphorTarget AnaphorGroup(gazetteer::PlaceKind kind) {
+// region"), if any.
+inline std::optional<AnaphorTarget> AnaphorGroup(gazetteer::PlaceKind kind) {
   switch (kind) {
     case gazetteer::PlaceKind::kCity:
     case gazetteer::PlaceKind::kTown:
@@ -31,7 +32,7 @@ inline AnaphorTarget AnaphorGroup(gazetteer::PlaceKind kind) {
     case gazetteer::PlaceKind::kRegion:
       return AnaphorTarget::kRegion;
     default:
-      return AnaphorTarget::kPronoun;
+      return std::nullopt;
   }
 }
 

@@ -389,5 +389,15 @@ TEST(ExtractorTest, AFrontedPlaceMayFollowOneWord) {
       << testing::PrintToString(ClaimKeys(claims));
 }
 
+TEST(ExtractorTest, ADenialNobodyMakesLeavesTheStatement) {
+  // Once a null dereference: a denial with no denier after a speaker.
+  const auto claims = Extract(
+      "Russian troops captured Kurakhove, the Russian Defense Ministry said, "
+      "a claim that is false.");
+  EXPECT_THAT(ClaimKeys(claims),
+              ::testing::ElementsAre("CLAIM_TYPE_CAPTURE ua.donetsk.kurakhove "
+                                     "SIDE_RUSSIA ru.mod POLARITY_ASSERTED"));
+}
+
 }  // namespace
 }  // namespace frontline::extract

@@ -372,7 +372,9 @@ void SentenceCoder::RememberPlacesNamed() {
     if (reference_point) continue;
     const gazetteer::Place* place = &m->place();
     context_->last_place_named = place;
-    switch (AnaphorGroup(place->kind)) {
+    const std::optional<AnaphorTarget> group = AnaphorGroup(place->kind);
+    if (!group.has_value()) continue;
+    switch (*group) {
       case AnaphorTarget::kSettlement:
         context_->last_settlement = place;
         break;

@@ -91,7 +91,12 @@ void SentenceCoder::Emit() {
       const ActorEntry& r = Actor(*reporter);
       reported.set_polarity(v1::POLARITY_ASSERTED);
       FillActor(r, FixedSide(r), reported.mutable_claimant());
+      // "..., the ministry said, a claim that is false" with nobody named
+      // denying: the speaker asserts it and does not deny it too.
+      const bool denied_by_reporter =
+          reported.claimant().id() == claim.claimant().id();
       claims_->push_back(std::move(reported));
+      if (denied_by_reporter) continue;
     }
     claims_->push_back(std::move(claim));
   }
@@ -175,7 +180,7 @@ bool SentenceCoder::TakesNoPart(const Found& a, const Found* claimant) const {
 
 void SentenceCoder::ReadDoer(Coding* c) const {
   const Found& p = *c->pattern;
-  const bool strike = IsHarm(c->type) && c->type != v1::CLAIM_TYPE_CASUALTIES;
+  const bool strike = IsStrike(c->type);
   c->doer = SubjectBefore(p, c->claimant, strike);
   // "..., однак місто тримають наші підрозділи": the subject after the
   // verb, ending its clause, over one in an earlier clause.
@@ -294,8 +299,8 @@ v1::Side SentenceCoder::SideOf(const Coding& c) const {
   // "its troops had captured Ukrainsk, a claim Ukraine's General Staff
   // rejected": a gain denied is the other side's, whoever "its" seemed to
   // be.
-  if (c.denied && IsGain(c.type) && side == c.claimant_side &&
-      IsBelligerent(side)) {
+  if (c.denied && denier_ != nullptr && IsGain(c.type) &&
+      side == c.claimant_side && IsBelligerent(side)) {
     side = Opposite(side);
   }
   if (c.repels_previous && IsBelligerent(context_->previous_assault_side)) {
@@ -364,8 +369,7 @@ v1::Side SentenceCoder::NamedSide(const Coding& c) const {
 void SentenceCoder::RememberEmitted(const Coding& c) {
   if (c.doer != nullptr) last_doer_ = c.doer->index;
   if (c.place != nullptr) last_place_ = &c.place->place();
-  if (c.place != nullptr && IsHarm(c.type) &&
-      c.type != v1::CLAIM_TYPE_CASUALTIES) {
+  if (c.place != nullptr && IsStrike(c.type)) {
     strike_place_ = &c.place->place();
   }
   if (c.place != nullptr && c.type == v1::CLAIM_TYPE_ASSAULT) {
@@ -427,7 +431,10 @@ const Found* SentenceCoder::ReporterOf(const Found& p) const {
   for (const Attribution& a : attributions_) {
     const bool said = (a.cue->begin >= p.end && a.cue->end <= denial_->begin) ||
                       (a.cue->end <= p.begin && denial_->begin >= p.end);
-    if (said && a.actor != denier_ && a.actor->index != denier_->index) {
+    const bool is_denier =
+        denier_ != nullptr &&
+        (a.actor == denier_ || a.actor->index == denier_->index);
+    if (said && !is_denier) {
       reporter = a.actor;
     }
   }

@@ -335,14 +335,14 @@ const gazetteer::Mention* SentenceCoder::PlaceBefore(
   const gazetteer::Mention* place = nullptr;
   for (const auto* m : places_) {
     if (m->end > p.begin || !IsUsablePlace(item, *m)) continue;
-    // Losses belong to the strike reported before them ("shelled
-    // Kupiansk, injuring four").
     // A name in quotes between ("группировка «Север» продвинулась")
     // ends no clause.
     const absl::string_view gap = text_.substr(m->end, p.begin - m->end);
     const bool in_clause = !HasClausePunctuation(gap) ||
                            (CodePoints(gap) <= kQuotedNameChars &&
                             !HasClausePunctuation(WithoutQuotes(gap)));
+    // Losses belong to the strike reported before them ("shelled
+    // Kupiansk, injuring four").
     if (in_clause || IsSetBefore(*m) ||
         item.type == v1::CLAIM_TYPE_CASUALTIES || IsDescribedSubject(*m, p)) {
       place = m;
@@ -481,10 +481,7 @@ bool SentenceCoder::RedundantBeside(const Pending& a, const Pending& b) const {
           a.pattern->first_token >= b.pattern->end_token &&
           a.pattern->first_token - b.pattern->end_token <=
               kRepelledObjectTokens) ||
-         ((b.type == v1::CLAIM_TYPE_DRONE_STRIKE ||
-           b.type == v1::CLAIM_TYPE_MISSILE_STRIKE ||
-           b.type == v1::CLAIM_TYPE_SHELLING) &&
-          SamePlace(a.place, b.place));
+         (IsStrike(b.type) && SamePlace(a.place, b.place));
 }
 
 const gazetteer::Mention* SentenceCoder::CarriedFrom(

@@ -305,7 +305,7 @@ const Found* SentenceCoder::SpeakerAfterSaid(const Found& f) const {
   if (found == nullptr) return TellerAfter(f);
   // "заявил ТАСС командир спецназа «Ахмат» ... Апти Алаудинов": the outlet
   // right after the verb was told; the one named after it tells.
-  if (found != nullptr && Actor(*found).kind == v1::ACTOR_KIND_MEDIA &&
+  if (Actor(*found).kind == v1::ACTOR_KIND_MEDIA &&
       found->first_token == f.end_token) {
     if (const Found* teller = TellerAfter(f); teller != nullptr) {
       return teller;
@@ -313,10 +313,10 @@ const Found* SentenceCoder::SpeakerAfterSaid(const Found& f) const {
   }
   // "said Kofman, ..." names a speaker; "saying Russian troops had not
   // reached" names who the words are about.
-  if (found != nullptr && !NearlyEndsClause(*found)) return nullptr;
+  if (!NearlyEndsClause(*found)) return nullptr;
   // "сообщил ТАСС, что ...", "told Reuters that ...": an outlet told
   // is not the one telling.
-  if (found != nullptr && Actor(*found).kind == v1::ACTOR_KIND_MEDIA &&
+  if (Actor(*found).kind == v1::ACTOR_KIND_MEDIA &&
       std::any_of(complementizers_.begin(), complementizers_.end(),
                   [&](const Found* c) {
                     return c->first_token >= found->end_token &&
@@ -577,12 +577,13 @@ bool SentenceCoder::DenyPrevious() {
   // "Об этом сообщил ... Александр Хинштейн": a sentence that only says who
   // reported the one before it is the claimant of its claims.
   if (denial_ == nullptr && denies_reports && patterns_.empty() &&
-      same_paragraph_ && !attributions_.empty()) {
+      same_paragraph_ && !attributions_.empty() &&
+      !Actor(*attributions_.front().actor).unnamed) {
     const ActorEntry& speaker = Actor(*attributions_.front().actor);
     for (size_t i = context_->previous_claims_begin;
          i < context_->previous_claims_end; ++i) {
       v1::Claim& claim = (*claims_)[i];
-      if (claim.claimant().id().empty() && !speaker.unnamed) {
+      if (claim.claimant().id().empty()) {
         FillActor(speaker, FixedSide(speaker), claim.mutable_claimant());
       }
     }

@@ -179,7 +179,8 @@ absl::StatusOr<std::vector<PatternEntry>> ParsePatterns(
           {"voice", CueKind::kVoice},
           {"weapon", CueKind::kWeapon},
           {"not-place", CueKind::kNotPlace},
-          {"plain", CueKind::kPlain}};
+          {"plain", CueKind::kPlain},
+          {"air-defence", CueKind::kAirDefence}};
   std::vector<PatternEntry> patterns;
   for (const Row& row : Rows(contents)) {
     if (row.fields.size() != 4) {
@@ -236,6 +237,8 @@ absl::StatusOr<std::vector<PatternEntry>> ParsePatterns(
           entry.own = true;
         } else if (words[i] == "nominal") {
           entry.nominal = true;
+        } else if (words[i] == "downed") {
+          entry.downed = true;
         } else if (absl::ConsumePrefix(&words[i], "side=") &&
                    ParseSide(words[i], &entry.fixed_side, &rule) &&
                    rule == SideRule::kFixed) {

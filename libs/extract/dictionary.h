@@ -63,8 +63,10 @@ enum class CueKind {
   kWeapon,  // "drone", "ракета": an act in its clause is a strike of `type`.
   kPlain,  // "штурмовые подразделения": words holding a cue's word that
            // are no cue; they take the span from it.
-  kNotPlace,  // "River", "regional governor": the place name beside it
-              // names a river or an office, not a place of the news.
+  kNotPlace,    // "River", "regional governor": the place name beside it
+                // names a river or an office, not a place of the news.
+  kAirDefence,  // "air defences", "ПВО": a weapon "destroyed" in its clause
+                // was brought down (as with the claim flag `downed`).
 };
 
 // What an anaphor refers back to.
@@ -103,6 +105,8 @@ struct PatternEntry {
                      // is the speaker's own side's, not the other's.
   bool nominal = false;  // "просування", "штурм": an act named by a noun,
                          // whose doer is the actor right after it.
+  bool downed = false;  // "shot down", "сбиты": a weapon brought down over a
+                        // place is a strike there by the side that sent it.
   // kHypothetical: governs the rest of its clause ("expect ... to"), not
   // only the next few words ("may").
   bool whole_clause = false;

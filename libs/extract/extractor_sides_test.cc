@@ -241,4 +241,58 @@ TEST(ExtractorSidesTest, NoConfirmedChangesIsNoOneSpeaking) {
 }
 
 }  // namespace
+TEST(ExtractorSidesTest, DronesShotDownOverAPlaceAreTheSendersStrike) {
+  const auto claims = Extract(
+      "Russia's Defence Ministry said air defences had shot down 47 Ukrainian "
+      "drones overnight over the Kursk and Belgorod regions.");
+  EXPECT_TRUE(HasClaim(claims,
+                       "CLAIM_TYPE_DRONE_STRIKE ru.kursk SIDE_UKRAINE ru.mod "
+                       "POLARITY_ASSERTED"))
+      << testing::PrintToString(ClaimKeys(claims));
+  EXPECT_TRUE(
+      HasClaim(claims,
+               "CLAIM_TYPE_DRONE_STRIKE ru.belgorod SIDE_UKRAINE ru.mod "
+               "POLARITY_ASSERTED"))
+      << testing::PrintToString(ClaimKeys(claims));
+  EXPECT_EQ(claims.size(), 2u) << testing::PrintToString(ClaimKeys(claims));
+}
+
+TEST(ExtractorSidesTest, DronesShotDownAreNotTheShootersStrike) {
+  const auto claims = Extract(
+      "Russian air defences shot down 31 drones over the Bryansk region, the "
+      "Russian Defense Ministry said.");
+  EXPECT_TRUE(HasClaim(claims,
+                       "CLAIM_TYPE_DRONE_STRIKE ru.bryansk SIDE_UKRAINE ru.mod "
+                       "POLARITY_ASSERTED"))
+      << testing::PrintToString(ClaimKeys(claims));
+  const auto bulletin = Extract(
+      "Сводка Министерства обороны Российской Федерации\n"
+      "Дежурными средствами ПВО уничтожены 26 беспилотников над Брянской "
+      "областью.",
+      "ru");
+  EXPECT_TRUE(HasClaim(bulletin,
+                       "CLAIM_TYPE_DRONE_STRIKE ru.bryansk SIDE_UKRAINE ru.mod "
+                       "POLARITY_ASSERTED"))
+      << testing::PrintToString(ClaimKeys(bulletin));
+}
+
+TEST(ExtractorSidesTest, DronesShotDownNowhereNamedCodeNothing) {
+  const auto claims = Extract(
+      "Сводка Министерства обороны Российской Федерации\n"
+      "Средствами противовоздушной обороны за сутки сбиты 186 беспилотных "
+      "летательных аппаратов самолетного типа.",
+      "ru");
+  EXPECT_TRUE(claims.empty()) << testing::PrintToString(ClaimKeys(claims));
+}
+
+TEST(ExtractorSidesTest, DronesThatDestroyAreStillTheirSidesStrike) {
+  const auto claims = Extract(
+      "Ukrainian drones destroyed a fuel depot in the Bryansk region, the "
+      "General Staff said.");
+  EXPECT_TRUE(HasClaim(claims,
+                       "CLAIM_TYPE_DRONE_STRIKE ru.bryansk SIDE_UKRAINE "
+                       "ua.general_staff POLARITY_ASSERTED"))
+      << testing::PrintToString(ClaimKeys(claims));
+}
+
 }  // namespace frontline::extract

@@ -170,7 +170,8 @@ void SentenceCoder::ReadCues() {
   std::erase_if(patterns_, [&](const Found* p) { return IsHypothetical(*p); });
   // "A Russian drone hit a car": "hit" reports a strike only with a weapon.
   std::erase_if(patterns_, [&](const Found* p) {
-    return Cue(*p).armed && WeaponOf(*p) == nullptr;
+    return (Cue(*p).armed || Cue(*p).downed) &&
+           WeaponOf(*p, IsDowned(*p)) == nullptr;
   });
   // "уничтожен склад боеприпасов" destroys no one; "уничтожено до 40
   // военнослужащих" does.
@@ -265,7 +266,7 @@ bool SentenceCoder::OpensClause(const Found& p) const {
   });
 }
 
-const Found* SentenceCoder::WeaponOf(const Found& p) const {
+const Found* SentenceCoder::WeaponOf(const Found& p, bool object) const {
   const Found* nearest = nullptr;
   uint32_t nearest_gap = UINT32_MAX;
   for (const Found& w : cues_) {
@@ -278,7 +279,7 @@ const Found* SentenceCoder::WeaponOf(const Found& p) const {
     // its target, unless right after it ("атаки російських дронів");
     // instruments after it are strike patterns ("дронами").
     if (entry.kind == CueKind::kWeapon && w.begin > p.begin &&
-        w.first_token > p.end_token + 1) {
+        w.first_token > p.end_token + 1 && !object) {
       continue;
     }
     const Found& first = w.begin < p.begin ? w : p;
@@ -292,6 +293,28 @@ const Found* SentenceCoder::WeaponOf(const Found& p) const {
     }
   }
   return nearest;
+}
+
+bool SentenceCoder::IsDowned(const Found& p) const {
+  const PatternEntry& entry = Cue(p);
+  if (entry.downed) return true;
+  if (!entry.armed && !entry.persons) return false;
+  const Found* weapon = WeaponOf(p, /*object=*/true);
+  if (weapon == nullptr || weapon->begin < p.end) return false;
+  return std::any_of(cues_.begin(), cues_.end(), [&](const Found& f) {
+    return Cue(f).kind == CueKind::kAirDefence &&
+           (f.end <= p.begin ? InClause(f.end, p.begin)
+                             : InClause(p.end, f.begin));
+  });
+}
+
+const Found* SentenceCoder::OwnerOf(const Found& weapon) const {
+  for (const Found& a : actors_) {
+    if (a.end_token == weapon.first_token && !IsObserver(Actor(a).kind)) {
+      return &a;
+    }
+  }
+  return nullptr;
 }
 
 bool SentenceCoder::Recalled() {
@@ -364,7 +387,16 @@ void SentenceCoder::RememberForNext() {
 // Bakhmut" keeps Bakhmut out).
 void SentenceCoder::RememberPlacesNamed() {
   const std::vector<const Found*> bearings = CuesOf(CueKind::kBearing);
-  for (const gazetteer::Mention* m : places_) {
+  for (const gazetteer::Mention* m : mentions_) {
+    // "Shebekino in Russia's Belgorod region": a region that only locates a
+    // place is still the region "the region" means next.
+    if (std::find(places_.begin(), places_.end(), m) == places_.end()) {
+      if (m->place().kind == gazetteer::PlaceKind::kRegion &&
+          !places_.empty() && Locates(*places_.front(), *m)) {
+        context_->last_region = &m->place();
+      }
+      continue;
+    }
     const bool reference_point =
         std::any_of(bearings.begin(), bearings.end(), [&](const Found* b) {
           return b->end <= m->begin && m->begin - b->end <= kNearGap;

@@ -79,12 +79,16 @@ class SentenceCoder {
     bool weak = false;
     // The weapon whose strike it is, when one gave the type.
     const Found* weapon = nullptr;
+    // The weapon was brought down ("shot down 47 drones over the Kursk
+    // region"): the strike is the sender's, and only over a place.
+    bool downed = false;
   };
   // What Emit makes of a pending claim.
   struct Coding {
     v1::ClaimType type;
     const Found* pattern;
     const Found* weapon = nullptr;
+    bool downed = false;
     const gazetteer::Mention* place = nullptr;
     // Whether it repels the attacks the sentence before reported.
     bool repels_previous = false;
@@ -142,8 +146,15 @@ class SentenceCoder {
   // issue no statements.
   bool IsTroops(const Found& a) const { return Actor(a).troops; }
   // The weapon ("drone", or a strike pattern such as "дронами") a few words
-  // from `p` in its clause, nearest first; nullptr when none.
-  const Found* WeaponOf(const Found& p) const;
+  // from `p` in its clause, nearest first; nullptr when none. A weapon noun
+  // after the verb is its object, taken only when `object` is true.
+  const Found* WeaponOf(const Found& p, bool object = false) const;
+  // Whether pattern `p` brings a weapon down: a `downed` pattern, or
+  // "destroyed 17 drones" where air defences are named in its clause.
+  bool IsDowned(const Found& p) const;
+  // The actor naming whose a weapon is ("Ukrainian drones"); nullptr when
+  // none stands right before it.
+  const Found* OwnerOf(const Found& weapon) const;
   // Whether no word follows `a` in its clause.
   bool EndsClause(const Found& a) const;
   // "Russian claims": a cue used as a noun, its owner's adjective right
@@ -191,6 +202,9 @@ class SentenceCoder {
   // Whether a claim pattern or an attribution stands in [from, to).
   bool HasCueBetween(uint32_t from, uint32_t to) const;
   void AddJoinedPlaces();
+  // Whether place `b` is joined to `a` before it ("Kursk and Belgorod",
+  // "Kursk, Belgorod").
+  bool Joined(const gazetteer::Mention& a, const gazetteer::Mention& b) const;
   void DropRedundant();
   bool RedundantBeside(const Pending& a, const Pending& b) const;
 

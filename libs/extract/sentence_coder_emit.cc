@@ -58,9 +58,13 @@ void SentenceCoder::Emit() {
   for (size_t i = 0; i < pending_.size(); ++i) {
     if (dropped_[i]) continue;
     const Pending& item = pending_[i];
-    Coding c{.type = item.type, .pattern = item.pattern, .weapon = item.weapon};
+    Coding c{.type = item.type,
+             .pattern = item.pattern,
+             .weapon = item.weapon,
+             .downed = item.downed};
     c.place = AnchoredPlace(item, &c.repels_previous);
-    if (c.place == nullptr && figures_.empty()) continue;
+    // Drones brought down somewhere nobody names are no strike on a place.
+    if (c.place == nullptr && (figures_.empty() || item.downed)) continue;
     // A figure that is no area ("a dozen armored vehicles") anchors no
     // place: the claim is where the text last was, in this sentence or the
     // one before it. An area ("150 square miles inside Russia") and a toll
@@ -181,6 +185,13 @@ bool SentenceCoder::TakesNoPart(const Found& a, const Found* claimant) const {
 void SentenceCoder::ReadDoer(Coding* c) const {
   const Found& p = *c->pattern;
   const bool strike = IsStrike(c->type);
+  // "air defences shot down 47 Ukrainian drones": the drones' side struck;
+  // with none named, the other side than the one bringing them down.
+  if (c->downed) {
+    c->doer = OwnerOf(*c->weapon);
+    if (c->doer == nullptr) c->target = SubjectBefore(p, c->claimant, strike);
+    return;
+  }
   c->doer = SubjectBefore(p, c->claimant, strike);
   // "..., однак місто тримають наші підрозділи": the subject after the
   // verb, ending its clause, over one in an earlier clause.

@@ -220,6 +220,11 @@ void SentenceCoder::PlaceClaims() {
 void SentenceCoder::ReadPending() {
   for (const Found* p : patterns_) {
     const PatternEntry& entry = Cue(*p);
+    if (IsDowned(*p)) {
+      const Found* weapon = WeaponOf(*p, /*object=*/true);
+      pending_.push_back({Cue(*weapon).type, p, nullptr, false, weapon, true});
+      continue;
+    }
     v1::ClaimType type = entry.type;
     // "атакували Запоріжжя дронами", "a drone hit": an act done with a
     // weapon is the weapon's strike.
@@ -412,27 +417,49 @@ void SentenceCoder::AddJoinedPlaces() {
   const size_t single = pending_.size();
   for (size_t i = 0; i < single; ++i) {
     const gazetteer::Mention* last = pending_[i].place;
-    if (last == nullptr || last->begin < pending_[i].pattern->end) continue;
+    if (last == nullptr) continue;
+    // "над Курской и Белгородской областями": regions listed together join
+    // wherever they stand.
+    const bool regions = last->place().kind == gazetteer::PlaceKind::kRegion;
+    if (last->begin < pending_[i].pattern->end && !regions) continue;
     for (const auto* m : places_) {
       if (m->begin < last->end) continue;
-      if (m->begin - last->end > kJoinedPlaceGap ||
-          HasCueBetween(last->end, m->begin)) {
+      if (!Joined(*last, *m) ||
+          (m->place().kind == gazetteer::PlaceKind::kRegion && !regions)) {
         break;
       }
-      absl::string_view gap = text_.substr(last->end, m->begin - last->end);
-      const bool joined =
-          std::any_of(conjunctions_.begin(), conjunctions_.end(),
-                      [&](const Found* c) {
-                        return c->begin >= last->end && c->end <= m->begin;
-                      }) ||
-          absl::StripAsciiWhitespace(gap) == ",";
-      if (!joined || m->place().kind == gazetteer::PlaceKind::kRegion) break;
       Pending more = pending_[i];
       more.place = m;
       pending_.push_back(more);
       last = m;
     }
+    if (!regions) continue;
+    const gazetteer::Mention* first = pending_[i].place;
+    for (auto m = places_.rbegin(); m != places_.rend(); ++m) {
+      if ((*m)->end > first->begin) continue;
+      if (!Joined(**m, *first) ||
+          (*m)->place().kind != gazetteer::PlaceKind::kRegion) {
+        break;
+      }
+      Pending more = pending_[i];
+      more.place = *m;
+      pending_.push_back(more);
+      first = *m;
+    }
   }
+}
+
+bool SentenceCoder::Joined(const gazetteer::Mention& a,
+                           const gazetteer::Mention& b) const {
+  if (b.begin - a.end > kJoinedPlaceGap || HasCueBetween(a.end, b.begin)) {
+    return false;
+  }
+  return std::any_of(conjunctions_.begin(), conjunctions_.end(),
+                     [&](const Found* c) {
+                       return c->begin >= a.end && c->end <= b.begin;
+                     }) ||
+         absl::StripAsciiWhitespace(text_.substr(a.end, b.begin - a.end)) ==
+             ",";
 }
 
 void SentenceCoder::DropRedundant() {

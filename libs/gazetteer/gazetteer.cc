@@ -15,6 +15,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "libs/gazetteer/aho_corasick.h"
+#include "libs/gazetteer/coordinated_regions.h"
 #include "libs/gazetteer/normalizer.h"
 #include "libs/gazetteer/places_file.h"
 
@@ -54,6 +55,28 @@ bool IsCapital(int32_t code_point) {
 bool StandsAlone(absl::string_view text, uint32_t begin, uint32_t end) {
   return !Normalizer::IsWordChar(CodePointBefore(text, begin)) &&
          !Normalizer::IsWordChar(CodePointAt(text, end));
+}
+
+// Puts the regions of lists ("the Kursk and Belgorod regions") in place of
+// what was matched inside them ("Belgorod", the city).
+void AddListedRegions(absl::string_view text, const NormalizedText& normalized,
+                      const std::vector<CoordinatedRegion>& listed,
+                      std::vector<Mention>* mentions) {
+  for (const CoordinatedRegion& r : listed) {
+    Mention mention;
+    mention.begin = normalized.original_begin[r.begin];
+    mention.end = normalized.original_end[r.end - 1];
+    std::erase_if(*mentions, [&](const Mention& m) {
+      return m.begin < mention.end && mention.begin < m.end;
+    });
+    mention.surface =
+        std::string(text.substr(mention.begin, mention.end - mention.begin));
+    mention.candidates = {r.region};
+    mentions->push_back(std::move(mention));
+  }
+  std::sort(
+      mentions->begin(), mentions->end(),
+      [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
 }
 
 }  // namespace
@@ -203,6 +226,16 @@ std::vector<Mention> Gazetteer::Match(absl::string_view text) const {
     mention.candidates = index_->pattern_places[o->pattern];
     mentions.push_back(std::move(mention));
   }
+  const std::vector<CoordinatedRegion> listed = FindCoordinatedRegions(
+      normalized.text, [this](absl::string_view folded) -> const Place* {
+        auto it = index_->pattern_index.find(folded);
+        if (it == index_->pattern_index.end()) return nullptr;
+        for (const Place* place : index_->pattern_places[it->second]) {
+          if (place->kind == PlaceKind::kRegion) return place;
+        }
+        return nullptr;
+      });
+  if (!listed.empty()) AddListedRegions(text, normalized, listed, &mentions);
 
   // Regions the text speaks of: a mention all of whose candidates lie in one
   // region names that region (strongly when a candidate is the region).

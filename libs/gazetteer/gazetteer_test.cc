@@ -149,6 +149,24 @@ TEST_F(GazetteerShippedTest, FallsBackToTheDefaultOrderAndSaysSo) {
   EXPECT_EQ(m[0].candidates[1]->id, "ru.kursk.kursk");
 }
 
+TEST_F(GazetteerShippedTest, ReadsRegionsListedBeforeOnePluralNoun) {
+  EXPECT_THAT(Ids("drones over the Kursk and Belgorod regions"),
+              ElementsAre("ru.kursk", "ru.belgorod"));
+  EXPECT_THAT(Ids("над Курской, Белгородской и Брянской областями"),
+              ElementsAre("ru.kursk", "ru.belgorod", "ru.bryansk"));
+  EXPECT_THAT(Ids("у Сумській та Харківській областях"),
+              ElementsAre("ua.sumy", "ua.kharkiv"));
+  const std::vector<Mention> mentions =
+      gazetteer_->Match("over the Belgorod and Bryansk regions overnight");
+  ASSERT_EQ(mentions.size(), 2u);
+  EXPECT_EQ(mentions[1].surface, "Bryansk regions");
+  // Not a list of regions: the names keep their own places.
+  EXPECT_THAT(Ids("in Belgorod and Bryansk"),
+              ElementsAre("ru.belgorod.belgorod", "ru.bryansk.bryansk"));
+  EXPECT_THAT(Ids("the eastern and Belgorod regions"),
+              ElementsAre("ru.belgorod.belgorod"));
+}
+
 TEST_F(GazetteerShippedTest, FindsByIdAndByAnyName) {
   const Place* kurakhove = gazetteer_->FindById("ua.donetsk.kurakhove");
   ASSERT_NE(kurakhove, nullptr);

@@ -180,7 +180,9 @@ absl::StatusOr<std::vector<PatternEntry>> ParsePatterns(
           {"weapon", CueKind::kWeapon},
           {"not-place", CueKind::kNotPlace},
           {"plain", CueKind::kPlain},
-          {"air-defence", CueKind::kAirDefence}};
+          {"air-defence", CueKind::kAirDefence},
+          {"agent", CueKind::kAgent},
+          {"relative", CueKind::kRelative}};
   std::vector<PatternEntry> patterns;
   for (const Row& row : Rows(contents)) {
     if (row.fields.size() != 4) {

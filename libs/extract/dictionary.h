@@ -67,6 +67,9 @@ enum class CueKind {
                 // names a river or an office, not a place of the news.
   kAirDefence,  // "air defences", "ПВО": a weapon "destroyed" in its clause
                 // was brought down (as with the claim flag `downed`).
+  kAgent,       // "by": names whose a noun is ("claims by Russian bloggers").
+  kRelative,    // "where", "де": "the Pokrovsk front, where Russian forces
+                // attacked": the place before it is the place of its clause.
 };
 
 // What an anaphor refers back to.

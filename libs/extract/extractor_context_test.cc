@@ -475,5 +475,45 @@ TEST(ExtractorContextTest, AboutThisSaysWhoReportedTheSentenceBefore) {
                                      "POLARITY_ASSERTED"));
 }
 
+TEST(ExtractorContextTest, ARelativeClauseIsAboutThePlacesBeforeIt) {
+  const auto claims = Extract(
+      "Ukraine's General Staff says the heaviest fighting is on the Pokrovsk "
+      "and Kurakhove fronts, where Russian forces have attacked 44 times.");
+  for (const char* place : {"ua.donetsk.pokrovsk", "ua.donetsk.kurakhove"}) {
+    EXPECT_TRUE(HasClaim(claims, std::string("CLAIM_TYPE_ASSAULT ") + place +
+                                     " SIDE_RUSSIA ua.general_staff "
+                                     "POLARITY_ASSERTED"))
+        << place << testing::PrintToString(ClaimKeys(claims));
+  }
+}
+
+TEST(ExtractorContextTest, AFrontedFrontIsThePlaceOfItsSentence) {
+  const auto claims = Extract(
+      "On the Pokrovsk front, Russian forces have attacked 44 times, "
+      "Ukraine's General Staff says.");
+  EXPECT_TRUE(HasClaim(claims,
+                       "CLAIM_TYPE_ASSAULT ua.donetsk.pokrovsk SIDE_RUSSIA "
+                       "ua.general_staff POLARITY_ASSERTED"))
+      << testing::PrintToString(ClaimKeys(claims));
+}
+
+TEST(ExtractorContextTest, ClaimsBySomeoneDeniedAreDenied) {
+  const auto claims = Extract(
+      "Viktor Trehubov said Ukrainian troops held their positions. He denies "
+      "claims by Russian military bloggers that Russian units have captured "
+      "Kupiansk.");
+  EXPECT_TRUE(HasClaim(claims,
+                       "CLAIM_TYPE_CAPTURE ua.kharkiv.kupiansk SIDE_RUSSIA "
+                       "ua.trehubov POLARITY_DENIED"))
+      << testing::PrintToString(ClaimKeys(claims));
+}
+
+TEST(ExtractorContextTest, DecliningToCommentOnReportsAssertsNothing) {
+  const auto claims = Extract(
+      "Kremlin spokesman Dmitry Peskov declines to comment on reports that "
+      "North Korean troops are fighting in the Kursk region.");
+  EXPECT_TRUE(claims.empty()) << testing::PrintToString(ClaimKeys(claims));
+}
+
 }  // namespace
 }  // namespace frontline::extract

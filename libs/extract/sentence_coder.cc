@@ -32,6 +32,8 @@ constexpr uint32_t kModalScopeTokens = 3;
 // Запоріжжя ударними безпілотниками"); more is a weapon in support of a
 // ground attack.
 constexpr uint32_t kWeaponGapTokens = 3;
+// "declined to comment on the reports that": what was not commented on.
+constexpr uint32_t kCommentedOnTokens = 2;
 
 // How many words may part a negation from the pattern it negates.
 constexpr uint32_t kNegatedGapTokens = 1;
@@ -188,11 +190,11 @@ void SentenceCoder::ReadCues() {
 void SentenceCoder::SortCues() {
   denial_ = nullptr;
   time_cue_ = nullptr;
-  no_comment_ = false;
+  no_comment_ = nullptr;
   for (const Found& f : cues_) {
     switch (Cue(f).kind) {
       case CueKind::kNoComment:
-        no_comment_ = true;
+        if (no_comment_ == nullptr) no_comment_ = &f;
         break;
       case CueKind::kHypothetical:
         hypotheticals_.push_back(&f);
@@ -344,11 +346,17 @@ bool SentenceCoder::Recalled() {
       past_year || past_period || !CuesOf(CueKind::kBackground).empty();
   // "X did not comment on the claim that ...": nobody asserts anything,
   // unless someone else in the sentence says it.
-  // ("the Russian claim that ..." is no one speaking.)
-  const bool someone_speaks =
-      std::any_of(claimant_cues_.begin(), claimant_cues_.end(),
-                  [&](const Found* c) { return !NamesItsOwner(*c); });
-  if (recalled || (no_comment_ && !someone_speaks)) {
+  // ("the Russian claim that ..." is no one speaking, nor are the "reports"
+  // of "declined to comment on reports that ...".)
+  const bool someone_speaks = std::any_of(
+      claimant_cues_.begin(), claimant_cues_.end(), [&](const Found* c) {
+        const bool commented_on =
+            no_comment_ != nullptr &&
+            c->first_token >= no_comment_->end_token &&
+            c->first_token <= no_comment_->end_token + kCommentedOnTokens;
+        return !NamesItsOwner(*c) && !commented_on;
+      });
+  if (recalled || (no_comment_ != nullptr && !someone_speaks)) {
     context_->previous_doer.reset();
     context_->previous_claimant.reset();
     context_->previous_speaker.reset();
@@ -471,11 +479,22 @@ bool SentenceCoder::EndsClause(const Found& a) const {
 bool SentenceCoder::NamesItsOwner(const Found& cue) const {
   // The owner is a bare adjective ("Russian", "українські"): one word of
   // the troops, who make no statements themselves.
-  return std::any_of(actors_.begin(), actors_.end(), [&](const Found& a) {
-    return a.end <= cue.begin && a.end_token == cue.first_token &&
-           a.end_token == a.first_token + 1 && IsTroops(a) &&
-           !HasClausePunctuation(text_.substr(a.end, cue.begin - a.end));
-  });
+  const bool adjective =
+      std::any_of(actors_.begin(), actors_.end(), [&](const Found& a) {
+        return a.end <= cue.begin && a.end_token == cue.first_token &&
+               a.end_token == a.first_token + 1 && IsTroops(a) &&
+               !HasClausePunctuation(text_.substr(a.end, cue.begin - a.end));
+      });
+  // Or it follows: "claims by Russian military bloggers".
+  const auto agent =
+      std::find_if(cues_.begin(), cues_.end(), [&](const Found& f) {
+        return Cue(f).kind == CueKind::kAgent && f.first_token == cue.end_token;
+      });
+  return adjective ||
+         (agent != cues_.end() &&
+          std::any_of(actors_.begin(), actors_.end(), [&](const Found& a) {
+            return a.first_token == agent->end_token;
+          }));
 }
 
 bool SentenceCoder::InClause(uint32_t from, uint32_t to) const {

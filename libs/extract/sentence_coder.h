@@ -198,10 +198,16 @@ class SentenceCoder {
   // Whether `m` is set before its clause ("In Kursk, ...") or heads its
   // line ("Харків: ...").
   bool IsSetBefore(const gazetteer::Mention& m) const;
+  // Whether `m` is the place a relative clause holding `p` is about ("the
+  // Pokrovsk front, where Russian forces attacked").
+  bool IsRelativeTo(const gazetteer::Mention& m, const Found& p) const;
   bool IsDescribedSubject(const gazetteer::Mention& m, const Found& p) const;
   // Whether a claim pattern or an attribution stands in [from, to).
   bool HasCueBetween(uint32_t from, uint32_t to) const;
   void AddJoinedPlaces();
+  // A pending claim at each place joined after (before) pending_[i]'s.
+  void JoinPlacesAfter(size_t i);
+  void JoinPlacesBefore(size_t i);
   // Whether place `b` is joined to `a` before it ("Kursk and Belgorod",
   // "Kursk, Belgorod").
   bool Joined(const gazetteer::Mention& a, const gazetteer::Mention& b) const;
@@ -306,7 +312,7 @@ class SentenceCoder {
   std::vector<const Found*> hypotheticals_;
   const Found* denial_ = nullptr;
   const PatternEntry* time_cue_ = nullptr;
-  bool no_comment_ = false;
+  const Found* no_comment_ = nullptr;
   std::vector<const Found*> locatives_;
   std::vector<const Found*> origins_;
   std::vector<const Found*> complementizers_;

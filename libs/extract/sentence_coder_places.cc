@@ -49,6 +49,9 @@ constexpr uint32_t kLocationPhraseBytes = 40;
 // How far (characters) a place set before its clause ("In the
 // Russian-occupied town of Oleshky, ...") may follow its preposition.
 constexpr uint32_t kFrontedPlaceChars = 40;
+// "the Pokrovsk and Kurakhove fronts, where": at most a word and a comma
+// between the place and "where".
+constexpr uint32_t kRelativeGapChars = 12;
 
 // How far (bytes) an actor or a place may follow a locative or an origin
 // to be the location or the origin it introduces.
@@ -348,7 +351,7 @@ const gazetteer::Mention* SentenceCoder::PlaceBefore(
                             !HasClausePunctuation(WithoutQuotes(gap)));
     // Losses belong to the strike reported before them ("shelled
     // Kupiansk, injuring four").
-    if (in_clause || IsSetBefore(*m) ||
+    if (in_clause || IsSetBefore(*m) || IsRelativeTo(*m, p) ||
         item.type == v1::CLAIM_TYPE_CASUALTIES || IsDescribedSubject(*m, p)) {
       place = m;
     }
@@ -356,8 +359,31 @@ const gazetteer::Mention* SentenceCoder::PlaceBefore(
   return place;
 }
 
+bool SentenceCoder::IsRelativeTo(const gazetteer::Mention& m,
+                                 const Found& p) const {
+  return std::any_of(cues_.begin(), cues_.end(), [&](const Found& r) {
+    return Cue(r).kind == CueKind::kRelative && r.begin >= m.end &&
+           r.end <= p.begin && InClause(r.end, p.begin) &&
+           CodePoints(text_.substr(m.end, r.begin - m.end)) <=
+               kRelativeGapChars &&
+           absl::StrContains(text_.substr(m.end, r.begin - m.end), ',');
+  });
+}
+
 bool SentenceCoder::IsSetBefore(const gazetteer::Mention& m) const {
-  return std::any_of(
+  // "On the Pokrovsk front, Russian forces attacked 44 times".
+  const bool fronted_front =
+      CodePoints(text_.substr(begin_, m.begin - begin_)) <=
+          kFrontedPlaceChars &&
+      std::any_of(cues_.begin(), cues_.end(), [&](const Found& c) {
+        return Cue(c).kind == CueKind::kNearAfter && c.begin >= m.end &&
+               c.begin - m.end <= 1 &&
+               absl::StartsWith(absl::StripLeadingAsciiWhitespace(
+                                    text_.substr(c.end, end_ - c.end)),
+                                ",");
+      });
+  return fronted_front ||
+         std::any_of(
              locatives_.begin(), locatives_.end(),
              [&](const Found* l) {
                // "In Kursk, ...", "Upriver in Beryslav, ...".
@@ -413,39 +439,49 @@ bool SentenceCoder::HasCueBetween(uint32_t from, uint32_t to) const {
 
 // "near Mala Tokmachka and Orikhiv", "the facility and the nearby city of
 // Enerhodar": each place joined to a claim's place is a claim too.
+// "captured Kurakhove and Dachne", "the Pokrovsk and Kurakhove fronts, where
+// Russian forces attacked": a claim at each place of a list.
 void SentenceCoder::AddJoinedPlaces() {
   const size_t single = pending_.size();
   for (size_t i = 0; i < single; ++i) {
-    const gazetteer::Mention* last = pending_[i].place;
-    if (last == nullptr) continue;
-    // "над Курской и Белгородской областями": regions listed together join
-    // wherever they stand.
-    const bool regions = last->place().kind == gazetteer::PlaceKind::kRegion;
-    if (last->begin < pending_[i].pattern->end && !regions) continue;
-    for (const auto* m : places_) {
-      if (m->begin < last->end) continue;
-      if (!Joined(*last, *m) ||
-          (m->place().kind == gazetteer::PlaceKind::kRegion && !regions)) {
-        break;
-      }
-      Pending more = pending_[i];
-      more.place = m;
-      pending_.push_back(more);
-      last = m;
+    if (pending_[i].place == nullptr) continue;
+    JoinPlacesAfter(i);
+    JoinPlacesBefore(i);
+  }
+}
+
+void SentenceCoder::JoinPlacesAfter(size_t i) {
+  const gazetteer::Mention* last = pending_[i].place;
+  // "над Курской и Белгородской областями": regions listed together join
+  // wherever they stand.
+  const bool regions = last->place().kind == gazetteer::PlaceKind::kRegion;
+  if (last->begin < pending_[i].pattern->end && !regions) return;
+  for (const auto* m : places_) {
+    if (m->begin < last->end) continue;
+    if (!Joined(*last, *m) ||
+        (m->place().kind == gazetteer::PlaceKind::kRegion && !regions)) {
+      break;
     }
-    if (!regions) continue;
-    const gazetteer::Mention* first = pending_[i].place;
-    for (auto m = places_.rbegin(); m != places_.rend(); ++m) {
-      if ((*m)->end > first->begin) continue;
-      if (!Joined(**m, *first) ||
-          (*m)->place().kind != gazetteer::PlaceKind::kRegion) {
-        break;
-      }
-      Pending more = pending_[i];
-      more.place = *m;
-      pending_.push_back(more);
-      first = *m;
+    Pending more = pending_[i];
+    more.place = m;
+    pending_.push_back(more);
+    last = m;
+  }
+}
+
+void SentenceCoder::JoinPlacesBefore(size_t i) {
+  const gazetteer::Mention* first = pending_[i].place;
+  const bool regions = first->place().kind == gazetteer::PlaceKind::kRegion;
+  for (auto m = places_.rbegin(); m != places_.rend(); ++m) {
+    if ((*m)->end > first->begin) continue;
+    if (!Joined(**m, *first) ||
+        ((*m)->place().kind == gazetteer::PlaceKind::kRegion) != regions) {
+      break;
     }
+    Pending more = pending_[i];
+    more.place = *m;
+    pending_.push_back(more);
+    first = *m;
   }
 }
 

@@ -122,16 +122,15 @@ std::vector<CoordinatedRegion> FindCoordinatedRegions(
       if (!StandsAlone(folded, at, at + head.size())) continue;
       const std::vector<Word> names =
           NamesBefore(folded, static_cast<uint32_t>(at));
-      std::vector<CoordinatedRegion> list;
-      for (const Word& w : names) {
+      for (size_t i = 0; i < names.size(); ++i) {
+        const Word& w = names[i];
         const Place* region =
             RegionOf(folded.substr(w.begin, w.end - w.begin), region_named);
-        if (region == nullptr) break;
-        list.push_back({w.begin, w.end, region});
+        if (region == nullptr) continue;
+        const uint32_t end =
+            i == 0 ? static_cast<uint32_t>(at + head.size()) : w.end;
+        found.push_back({w.begin, end, region});
       }
-      if (list.size() != names.size() || list.empty()) continue;
-      list.front().end = static_cast<uint32_t>(at + head.size());
-      found.insert(found.end(), list.rbegin(), list.rend());
     }
   }
   std::sort(found.begin(), found.end(),

@@ -1,8 +1,8 @@
 // Regions named together before one plural noun: "the Kursk and Belgorod
 // regions", "над Курской, Белгородской и Брянской областями". Each name is
 // read as "<name> region" in the noun's language, so that "Belgorod" there
-// is the region and not the city; a list is taken only when every name in
-// it is a region the gazetteer knows.
+// is the region and not the city. Names that are no region the gazetteer
+// knows ("Oryol" when it lists no Oryol region) are left as they are.
 #ifndef FRONTLINE_LIBS_GAZETTEER_COORDINATED_REGIONS_H_
 #define FRONTLINE_LIBS_GAZETTEER_COORDINATED_REGIONS_H_
 

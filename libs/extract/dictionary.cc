@@ -182,7 +182,8 @@ absl::StatusOr<std::vector<PatternEntry>> ParsePatterns(
           {"plain", CueKind::kPlain},
           {"air-defence", CueKind::kAirDefence},
           {"agent", CueKind::kAgent},
-          {"relative", CueKind::kRelative}};
+          {"relative", CueKind::kRelative},
+          {"place-noun", CueKind::kPlaceNoun}};
   std::vector<PatternEntry> patterns;
   for (const Row& row : Rows(contents)) {
     if (row.fields.size() != 4) {

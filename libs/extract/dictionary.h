@@ -70,6 +70,8 @@ enum class CueKind {
   kAgent,       // "by": names whose a noun is ("claims by Russian bloggers").
   kRelative,    // "where", "де": "the Pokrovsk front, where Russian forces
                 // attacked": the place before it is the place of its clause.
+  kPlaceNoun,   // "city", "місто": the actor adjective before it names
+                // where, not who ("the Ukrainian city of Sumy").
 };
 
 // What an anaphor refers back to.

@@ -240,7 +240,6 @@ TEST(ExtractorSidesTest, NoConfirmedChangesIsNoOneSpeaking) {
       << testing::PrintToString(ClaimKeys(claims));
 }
 
-}  // namespace
 TEST(ExtractorSidesTest, DronesShotDownOverAPlaceAreTheSendersStrike) {
   const auto claims = Extract(
       "Russia's Defence Ministry said air defences had shot down 47 Ukrainian "
@@ -295,4 +294,68 @@ TEST(ExtractorSidesTest, DronesThatDestroyAreStillTheirSidesStrike) {
       << testing::PrintToString(ClaimKeys(claims));
 }
 
+TEST(ExtractorSidesTest, AttacksOfOneSideRepelledAreTheOthersRepulse) {
+  const auto claims = Extract(
+      "Рыбарь: Попытки ВСУ контратаковать у Малой Локни были отбиты.", "ru");
+  EXPECT_TRUE(HasClaim(claims,
+                       "CLAIM_TYPE_REPELLED_ATTACK ru.kursk.malaya_loknya "
+                       "SIDE_RUSSIA rybar POLARITY_ASSERTED"))
+      << testing::PrintToString(ClaimKeys(claims));
+}
+
+TEST(ExtractorSidesTest, UnderTheControlOfNamesWhoControls) {
+  const auto claims = Extract(
+      "Рыбарь: Суджа по-прежнему остается под контролем противника.", "ru");
+  EXPECT_TRUE(HasClaim(claims,
+                       "CLAIM_TYPE_CONTROL ru.kursk.sudzha SIDE_UKRAINE "
+                       "rybar POLARITY_ASSERTED"))
+      << testing::PrintToString(ClaimKeys(claims));
+}
+
+TEST(ExtractorSidesTest, TheAdjectiveOfAPlaceIsNoSide) {
+  const auto claims = Extract(
+      "A Russian ballistic missile slammed into a residential neighborhood "
+      "of the northeastern Ukrainian city of Sumy, killing three people.");
+  EXPECT_TRUE(HasClaim(claims,
+                       "CLAIM_TYPE_CASUALTIES ua.sumy.sumy SIDE_RUSSIA  "
+                       "POLARITY_ASSERTED"))
+      << testing::PrintToString(ClaimKeys(claims));
+}
+
+TEST(ExtractorSidesTest, AWeaponNamedForAStrikeIsNoStrikeOfItsOwn) {
+  const auto claims = Extract("Вечером ВСУ обстреляли Рыльск из HIMARS.", "ru");
+  EXPECT_TRUE(HasClaim(claims,
+                       "CLAIM_TYPE_SHELLING ru.kursk.rylsk SIDE_UKRAINE  "
+                       "POLARITY_ASSERTED"))
+      << testing::PrintToString(ClaimKeys(claims));
+  EXPECT_EQ(claims.size(), 1u) << testing::PrintToString(ClaimKeys(claims));
+}
+
+TEST(ExtractorSidesTest, StrikesDealtWithAWeaponAreItsStrikes) {
+  const auto claims = Extract(
+      "Сводка Министерства обороны Российской Федерации\n"
+      "Авиацией и артиллерией нанесены удары по скоплениям живой силы "
+      "противника в районе населенного пункта Гуево.",
+      "ru");
+  EXPECT_TRUE(HasClaim(claims,
+                       "CLAIM_TYPE_SHELLING ru.kursk.guyevo SIDE_RUSSIA "
+                       "ru.mod POLARITY_ASSERTED"))
+      << testing::PrintToString(ClaimKeys(claims));
+  EXPECT_EQ(claims.size(), 1u) << testing::PrintToString(ClaimKeys(claims));
+}
+
+TEST(ExtractorSidesTest, DronesBroughtDownInAParticipleAreStrikes) {
+  const auto claims = Extract(
+      "Минобороны сообщило о 23 беспилотниках, сбитых ночью над Курской и "
+      "Брянской областями.",
+      "ru");
+  for (const char* region : {"ru.kursk", "ru.bryansk"}) {
+    EXPECT_TRUE(HasClaim(claims, std::string("CLAIM_TYPE_DRONE_STRIKE ") +
+                                     region +
+                                     " SIDE_UKRAINE ru.mod POLARITY_ASSERTED"))
+        << region << testing::PrintToString(ClaimKeys(claims));
+  }
+}
+
+}  // namespace
 }  // namespace frontline::extract

@@ -288,8 +288,13 @@ const Found* SentenceCoder::WeaponOf(const Found& p, bool object) const {
     const Found& second = w.begin < p.begin ? p : w;
     if (second.first_token < first.end_token) continue;
     const uint32_t gap = second.first_token - first.end_token;
+    // "о 23 беспилотниках, сбитых над Курской областью": the weapon the
+    // participle after it brings down.
+    const bool participle =
+        object && &first == &w && gap == 0 &&
+        absl::StripAsciiWhitespace(text_.substr(w.end, p.begin - w.end)) == ",";
     if (gap <= kWeaponGapTokens && gap < nearest_gap &&
-        InClause(first.end, second.begin)) {
+        (InClause(first.end, second.begin) || participle)) {
       nearest = &w;
       nearest_gap = gap;
     }

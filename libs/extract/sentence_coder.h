@@ -213,6 +213,7 @@ class SentenceCoder {
   bool Joined(const gazetteer::Mention& a, const gazetteer::Mention& b) const;
   void DropRedundant();
   bool RedundantBeside(const Pending& a, const Pending& b) const;
+  bool IsWeaponOfOther(const Pending& a, const Pending& b) const;
 
   // Speakers (sentence_coder_speakers.cc).
   // The speaker a text's heading or title names for the rest of it.
@@ -270,8 +271,10 @@ class SentenceCoder {
   // The actor before `p` who does it; nullptr when none.
   const Found* SubjectBefore(const Found& p, const Found* claimant,
                              bool strike) const;
-  // Whether `a` takes no part in the act: the claimant, or an observer.
+  // Whether `a` takes no part in the act: the claimant, an observer, or an
+  // adjective of a place ("the Ukrainian city of Sumy").
   bool TakesNoPart(const Found& a, const Found* claimant) const;
+  bool DescribesPlace(const Found& a) const;
   // The side whose act it is; SIDE_UNSPECIFIED when unknown.
   v1::Side SideOf(const Coding& c) const;
   // The side the words name or the speaker implies, before the passive,

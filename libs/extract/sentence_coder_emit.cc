@@ -179,7 +179,13 @@ void SentenceCoder::ReadClaimant(Coding* c) const {
 }
 
 bool SentenceCoder::TakesNoPart(const Found& a, const Found* claimant) const {
-  return &a == claimant || IsObserver(Actor(a).kind);
+  return &a == claimant || IsObserver(Actor(a).kind) || DescribesPlace(a);
+}
+
+bool SentenceCoder::DescribesPlace(const Found& a) const {
+  return std::any_of(cues_.begin(), cues_.end(), [&](const Found& c) {
+    return Cue(c).kind == CueKind::kPlaceNoun && c.first_token == a.end_token;
+  });
 }
 
 void SentenceCoder::ReadDoer(Coding* c) const {

@@ -52,6 +52,8 @@ constexpr uint32_t kFrontedPlaceChars = 40;
 // "the Pokrovsk and Kurakhove fronts, where": at most a word and a comma
 // between the place and "where".
 constexpr uint32_t kRelativeGapChars = 12;
+// ", a village in ...": where a description opens after a comma.
+constexpr uint32_t kAppositiveOpenBytes = 2;
 
 // How far (bytes) an actor or a place may follow a locative or an origin
 // to be the location or the origin it introduces.
@@ -532,6 +534,7 @@ bool SentenceCoder::RedundantBeside(const Pending& a, const Pending& b) const {
   const bool two_statements =
       parts(denial_) ||
       std::any_of(claimant_cues_.begin(), claimant_cues_.end(), parts);
+  if (IsWeaponOfOther(a, b)) return true;
   if (a.weak && !b.weak && subsumes && SamePlace(a.place, b.place) &&
       !two_statements) {
     return true;
@@ -545,6 +548,16 @@ bool SentenceCoder::RedundantBeside(const Pending& a, const Pending& b) const {
           a.pattern->first_token - b.pattern->end_token <=
               kRepelledObjectTokens) ||
          (IsStrike(b.type) && SamePlace(a.place, b.place));
+}
+
+// "обстреляли Рыльск из HIMARS": a weapon one side uses, named as the
+// weapon of a strike verb at its place, is that strike's, not one of its
+// own.
+bool SentenceCoder::IsWeaponOfOther(const Pending& a, const Pending& b) const {
+  return IsStrike(a.type) && IsStrike(b.type) && a.pattern != b.pattern &&
+         !b.weak && Cue(*a.pattern).fixed_side != v1::SIDE_UNSPECIFIED &&
+         Cue(*b.pattern).fixed_side == v1::SIDE_UNSPECIFIED &&
+         WeaponOf(*b.pattern) == a.pattern && SamePlace(a.place, b.place);
 }
 
 const gazetteer::Mention* SentenceCoder::CarriedFrom(
@@ -576,9 +589,13 @@ bool SentenceCoder::Locates(const gazetteer::Mention& place,
     return false;
   }
   const std::vector<const Found*> appositives = CuesOf(CueKind::kAppositive);
+  // "Makhnovka, a village in the Kursk region", not "Korenevo, and that
+  // Ukraine had lost 370 troops in the Kursk region".
   return std::any_of(appositives.begin(), appositives.end(),
                      [&](const Found* a) {
-                       return a->begin >= place.end && a->end <= m.begin;
+                       return a->begin >= place.end &&
+                              a->begin - place.end <= kAppositiveOpenBytes &&
+                              a->end <= m.begin;
                      });
 }
 

@@ -17,6 +17,12 @@
 namespace frontline::extract {
 namespace {
 
+// A claim as said by any speaker of `claimant_side`.
+std::string EchoKey(const v1::Claim& c, v1::Side claimant_side) {
+  return absl::StrCat(c.type(), "|", c.place_id(), "|", c.side(), "|",
+                      claimant_side, "|", c.polarity());
+}
+
 constexpr size_t kMaxSentenceBytes = 2000;
 // Above this, places are matched sentence by sentence (bounded memory) and
 // lose the whole text's help in choosing between same-named places.
@@ -161,10 +167,21 @@ std::vector<v1::Claim> Extractor::Extract(absl::string_view text,
                   published, &context, &claims)
         .Code();
   }
-  // One claim per distinct key within the document.
+  // One claim per distinct key within the document. "Russia says it has
+  // taken Chasiv Yar" over the ministry's own statement of it is the same
+  // claim: a state echoes the body of its own side that made it.
+  absl::flat_hash_set<std::string> said_by_body;
+  for (const v1::Claim& claim : claims) {
+    if (claim.claimant().kind() == v1::ACTOR_KIND_STATE) continue;
+    said_by_body.insert(EchoKey(claim, claim.claimant().side()));
+  }
   std::vector<v1::Claim> unique;
   absl::flat_hash_set<std::string> seen;
   for (v1::Claim& claim : claims) {
+    if (claim.claimant().kind() == v1::ACTOR_KIND_STATE &&
+        said_by_body.contains(EchoKey(claim, claim.claimant().side()))) {
+      continue;
+    }
     std::string key =
         absl::StrCat(claim.type(), "|", claim.place_id(), "|", claim.side(),
                      "|", claim.claimant().id(), "|", claim.polarity());

@@ -357,5 +357,32 @@ TEST(ExtractorSidesTest, DronesBroughtDownInAParticipleAreStrikes) {
   }
 }
 
+TEST(ExtractorSidesTest, PeopleTakenAreNoPlaceTaken) {
+  const auto claims = Extract(
+      "Zelenskyy said Ukrainian forces had taken two North Korean soldiers "
+      "prisoner in the Kursk region.");
+  for (const v1::Claim& c : claims) {
+    EXPECT_NE(c.type(), v1::CLAIM_TYPE_CAPTURE) << c.sentence();
+  }
+  const auto place = Extract(
+      "Russian military bloggers said Russian troops had taken Synkivka.");
+  EXPECT_TRUE(HasClaim(place,
+                       "CLAIM_TYPE_CAPTURE ua.kharkiv.synkivka SIDE_RUSSIA "
+                       "ru.milbloggers POLARITY_ASSERTED"))
+      << testing::PrintToString(ClaimKeys(place));
+}
+
+TEST(ExtractorSidesTest, AStateEchoingItsMinistryIsOneClaim) {
+  const auto claims = Extract(
+      "Russia says it has taken Chasiv Yar.\n"
+      "Russia's Defence Ministry said on Tuesday its troops had captured "
+      "Chasiv Yar.");
+  EXPECT_TRUE(HasClaim(claims,
+                       "CLAIM_TYPE_CAPTURE ua.donetsk.chasiv_yar SIDE_RUSSIA "
+                       "ru.mod POLARITY_ASSERTED"))
+      << testing::PrintToString(ClaimKeys(claims));
+  EXPECT_EQ(claims.size(), 1u) << testing::PrintToString(ClaimKeys(claims));
+}
+
 }  // namespace
 }  // namespace frontline::extract

@@ -188,6 +188,7 @@ class SentenceCoder {
   // A pending claim per pattern (and per weapon causing losses).
   void ReadPending();
   void PlacePending(Pending* item);
+  bool TakesPeople(const Found& p) const;
   bool IsUsablePlace(const Pending& item, const gazetteer::Mention& m) const;
   const gazetteer::Mention* PlaceAfter(const Pending& item) const;
   // Whether "in" right after `p` introduces something other than `place`.

@@ -54,6 +54,8 @@ constexpr uint32_t kFrontedPlaceChars = 40;
 constexpr uint32_t kRelativeGapChars = 12;
 // ", a village in ...": where a description opens after a comma.
 constexpr uint32_t kAppositiveOpenBytes = 2;
+// "captured 15 soldiers": the figure right after the verb.
+constexpr uint32_t kTakenPeopleGapBytes = 1;
 
 // How far (bytes) an actor or a place may follow a locative or an origin
 // to be the location or the origin it introduces.
@@ -231,6 +233,7 @@ void SentenceCoder::ReadPending() {
       continue;
     }
     v1::ClaimType type = entry.type;
+    if (type == v1::CLAIM_TYPE_CAPTURE && TakesPeople(*p)) continue;
     // "атакували Запоріжжя дронами", "a drone hit": an act done with a
     // weapon is the weapon's strike.
     const Found* weapon = WeaponOf(*p);
@@ -252,6 +255,17 @@ void SentenceCoder::ReadPending() {
   if (pending_.empty() && denial_ != nullptr) {
     pending_.push_back({v1::CLAIM_TYPE_DENIAL, denial_});
   }
+}
+
+// "had taken two North Korean troops prisoner", "captured 15 soldiers":
+// people taken, not a place.
+bool SentenceCoder::TakesPeople(const Found& p) const {
+  return std::any_of(figures_.begin(), figures_.end(),
+                     [&](const v1::Quantity& q) {
+                       return q.kind() == v1::QUANTITY_KIND_TROOPS &&
+                              q.span().begin() >= p.end &&
+                              q.span().begin() - p.end <= kTakenPeopleGapBytes;
+                     });
 }
 
 // The place: the first one after the pattern unless another pattern or an
@@ -363,6 +377,9 @@ const gazetteer::Mention* SentenceCoder::PlaceBefore(
 
 bool SentenceCoder::IsRelativeTo(const gazetteer::Mention& m,
                                  const Found& p) const {
+  // "the Kursk region, where Ukrainian forces launched an incursion":
+  // what a region is known for is background more often than news.
+  if (m.place().kind == gazetteer::PlaceKind::kRegion) return false;
   return std::any_of(cues_.begin(), cues_.end(), [&](const Found& r) {
     return Cue(r).kind == CueKind::kRelative && r.begin >= m.end &&
            r.end <= p.begin && InClause(r.end, p.begin) &&

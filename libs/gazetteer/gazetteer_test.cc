@@ -167,6 +167,12 @@ TEST_F(GazetteerShippedTest, ReadsRegionsListedBeforeOnePluralNoun) {
               ElementsAre("ru.belgorod"));
 }
 
+TEST_F(GazetteerShippedTest, ACommunityIsItsCentre) {
+  EXPECT_THAT(Ids("Великописарівська: мінометний обстріл. Обстріл "
+                  "Юнаківської громади."),
+              ElementsAre("ua.sumy.velyka_pysarivka", "ua.sumy.yunakivka"));
+}
+
 TEST_F(GazetteerShippedTest, FindsByIdAndByAnyName) {
   const Place* kurakhove = gazetteer_->FindById("ua.donetsk.kurakhove");
   ASSERT_NE(kurakhove, nullptr);

@@ -286,6 +286,13 @@ absl::StatusOr<std::vector<PatternEntry>> ParsePatterns(
             absl::StrCat("bad time value \"", value,
                          "\" (days:N, weekday:1..7, weeks:N or months:N)"));
       }
+    } else if (entry.kind == CueKind::kConjunction) {
+      if (value != "-" && value != "contrast") {
+        return LineError(
+            source_name, row.line,
+            absl::StrCat("bad conjunction \"", value, "\" (- or contrast)"));
+      }
+      entry.contrast = value == "contrast";
     } else if (entry.kind == CueKind::kVoice) {
       SideRule rule;
       if (!ParseSide(value, &entry.fixed_side, &rule) ||

@@ -115,6 +115,9 @@ struct PatternEntry {
   // kHypothetical: governs the rest of its clause ("expect ... to"), not
   // only the next few words ("may").
   bool whole_clause = false;
+  // kConjunction: "but", "але": what stands before it is not denied by a
+  // denial after it.
+  bool contrast = false;
   v1::Side fixed_side = v1::SIDE_UNSPECIFIED;  // "under Russian control";
                                                // kVoice: the side.
   // kAnaphor only.

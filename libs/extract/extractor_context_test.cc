@@ -515,5 +515,55 @@ TEST(ExtractorContextTest, DecliningToCommentOnReportsAssertsNothing) {
   EXPECT_TRUE(claims.empty()) << testing::PrintToString(ClaimKeys(claims));
 }
 
+TEST(ExtractorContextTest, AccordingToHimIsWhoDeniedLast) {
+  const auto claims = Extract(
+      "Він також спростував заяви російських воєнкорів про захоплення "
+      "Торецька, повідомив Трегубов. За словами речника, Сили оборони "
+      "відбили 14 атак біля Торецька.",
+      "uk");
+  EXPECT_TRUE(HasClaim(claims,
+                       "CLAIM_TYPE_REPELLED_ATTACK ua.donetsk.toretsk "
+                       "SIDE_UKRAINE ua.trehubov POLARITY_ASSERTED"))
+      << testing::PrintToString(ClaimKeys(claims));
+}
+
+TEST(ExtractorContextTest, WhatStandsBeforeButIsNotDenied) {
+  const auto claims = Extract(
+      "Трегубов: росіяни просуваються в Торецьку, але заяви про захоплення "
+      "Торецька — неправда",
+      "uk");
+  EXPECT_TRUE(HasClaim(claims,
+                       "CLAIM_TYPE_ADVANCE ua.donetsk.toretsk SIDE_RUSSIA "
+                       "ua.trehubov POLARITY_ASSERTED"))
+      << testing::PrintToString(ClaimKeys(claims));
+  const auto referring = Extract(
+      "Russian military bloggers said Russian assault groups had entered "
+      "Myropillia, but Ukrainian officials denied that.");
+  EXPECT_TRUE(HasClaim(referring,
+                       "CLAIM_TYPE_ADVANCE ua.sumy.myropillia SIDE_RUSSIA "
+                       "ua.officials POLARITY_DENIED"))
+      << testing::PrintToString(ClaimKeys(referring));
+}
+
+TEST(ExtractorContextTest, ThePersonAfterTheBodyTheySpeakForSpeaks) {
+  const auto claims = Extract(
+      "Окупанти щодня штурмують Торецьк, заявив речник ОСУВ «Хортиця» "
+      "Віктор Трегубов.",
+      "uk");
+  EXPECT_TRUE(HasClaim(claims,
+                       "CLAIM_TYPE_ASSAULT ua.donetsk.toretsk SIDE_RUSSIA "
+                       "ua.trehubov POLARITY_ASSERTED"))
+      << testing::PrintToString(ClaimKeys(claims));
+}
+
+TEST(ExtractorContextTest, WhatHappenedWeeksBeforeIsBackground) {
+  const auto claims = Extract(
+      "A missile hit Sumy on Tuesday, two weeks after Ukraine launched its "
+      "incursion into the Kursk region.");
+  for (const v1::Claim& c : claims) {
+    EXPECT_NE(c.place_id(), "ru.kursk") << c.sentence();
+  }
+}
+
 }  // namespace
 }  // namespace frontline::extract

@@ -458,6 +458,9 @@ void SentenceCoder::RememberActors() {
   context_->previous_claimant = last_claimant_;
   if (someone_else_speaks_) {
     context_->previous_speaker = DocumentContext::kUnknownSpeaker;
+  } else if (denier_ != nullptr && !IsTroops(*denier_)) {
+    // "Він також спростував заяви воєнкорів ...": the denier spoke.
+    context_->previous_speaker = denier_->index;
   } else if (!attributions_.empty() && last_claimant_.has_value()) {
     context_->previous_speaker = last_claimant_;
   } else {

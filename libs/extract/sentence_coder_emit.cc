@@ -152,7 +152,21 @@ const gazetteer::Mention* SentenceCoder::PlaceTextWasAt(const Found& p) {
 // удерживают наши воины»").
 // "rejected Russian claims that ..." names whose claims are denied.
 bool SentenceCoder::IsDenied(const Found& p) const {
-  return denial_ != nullptr &&
+  // "росіяни просуваються в Торецьку, але заяви про захоплення міста —
+  // неправда": what stands before "but" is not what a denial of its own
+  // object after it denies ("..., but officials denied that" is).
+  const bool contrasted =
+      denial_ != nullptr && p.end <= denial_->begin &&
+      std::any_of(
+          conjunctions_.begin(), conjunctions_.end(), [&](const Found* c) {
+            return Cue(*c).contrast && c->begin >= p.end &&
+                   c->end <= denial_->begin &&
+                   std::any_of(
+                       patterns_.begin(), patterns_.end(), [&](const Found* q) {
+                         return q->begin >= c->end && q->end <= denial_->begin;
+                       });
+          });
+  return denial_ != nullptr && !contrasted &&
          !std::any_of(claimant_cues_.begin(), claimant_cues_.end(),
                       [&](const Found* c) {
                         return c->begin >= denial_->end && c->end <= p.begin &&

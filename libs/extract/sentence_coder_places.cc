@@ -509,6 +509,11 @@ bool SentenceCoder::Joined(const gazetteer::Mention& a,
   if (b.begin - a.end > kJoinedPlaceGap || HasCueBetween(a.end, b.begin)) {
     return false;
   }
+  // "Myrnohrad, Pokrovsk's smaller twin": a description, not a list.
+  const absl::string_view after = text_.substr(b.end, end_ - b.end);
+  if (absl::StartsWith(after, "'s") || absl::StartsWith(after, "\u2019s")) {
+    return false;
+  }
   return std::any_of(conjunctions_.begin(), conjunctions_.end(),
                      [&](const Found* c) {
                        return c->begin >= a.end && c->end <= b.begin;

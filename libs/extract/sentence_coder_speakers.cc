@@ -175,7 +175,16 @@ bool SentenceCoder::Speaks(const Found& pronoun) const {
   auto closes_sentence = [&](uint32_t at) {
     return tokens_.empty() || tokens_.back().end <= at;
   };
-  return std::any_of(claimant_before_cues_.begin(), claimant_before_cues_.end(),
+  // "Він також спростував ...": denying is speaking too.
+  const bool denies =
+      std::any_of(cues_.begin(), cues_.end(), [&](const Found& c) {
+        return Cue(c).kind == CueKind::kDenial && c.begin >= pronoun.end &&
+               c.begin - pronoun.end <= kPronounSpeaksGap &&
+               !HasClausePunctuation(
+                   text_.substr(pronoun.end, c.begin - pronoun.end));
+      });
+  return denies ||
+         std::any_of(claimant_before_cues_.begin(), claimant_before_cues_.end(),
                      [&](const Found* c) {
                        // "he said", and "— сказал он".
                        return (c->begin >= pronoun.end &&
@@ -219,11 +228,16 @@ void SentenceCoder::ReadSpeakers() {
                                          p->first_token <= c->end_token + 1;
                                 });
           });
-  // "По его словам", "за його словами": the previous speaker says it.
+  // "По его словам", "за його словами": the previous speaker says it (as
+  // "he said" does; someone the dictionaries do not know goes on
+  // speaking).
   for (const Found* f : CuesOf(CueKind::kAnaphor)) {
     if (Cue(*f).anaphor != AnaphorTarget::kAttribution) continue;
     const std::optional<uint32_t> referent =
-        context_->previous_claimant.has_value()
+        context_->previous_speaker == DocumentContext::kUnknownSpeaker
+            ? std::nullopt
+        : context_->previous_speaker.has_value() ? context_->previous_speaker
+        : context_->previous_claimant.has_value()
             ? context_->previous_claimant
             : context_->previous_first_actor;
     if (!referent.has_value()) continue;
@@ -309,6 +323,17 @@ const Found* SentenceCoder::SpeakerAfterSaid(const Found& f) const {
       found->first_token == f.end_token) {
     if (const Found* teller = TellerAfter(f); teller != nullptr) {
       return teller;
+    }
+  }
+  // "заявив речник ОСУВ «Хортиця» Віктор Трегубов": the person named
+  // after the body they speak for.
+  for (const Found& a : actors_) {
+    if (&a != found && Actor(a).kind == v1::ACTOR_KIND_OFFICIAL &&
+        Actor(*found).kind != v1::ACTOR_KIND_OFFICIAL &&
+        a.first_token >= found->end_token &&
+        a.first_token <= found->end_token + 1) {
+      found = &a;
+      break;
     }
   }
   // "said Kofman, ..." names a speaker; "saying Russian troops had not

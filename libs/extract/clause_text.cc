@@ -92,6 +92,17 @@ bool EndsWithName(absl::string_view s) {
   return true;
 }
 
+bool IsCapitalizedName(absl::string_view s) {
+  std::vector<absl::string_view> words =
+      absl::StrSplit(s, absl::ByAnyChar(" \t\n"), absl::SkipEmpty());
+  if (words.size() < 2) return false;
+  for (absl::string_view w : words) {
+    size_t length = 1;
+    if (!IsUpperLetter(DecodeUtf8(w, 0, &length))) return false;
+  }
+  return true;
+}
+
 bool IsFirstNames(absl::string_view s) {
   int words = 0;
   for (absl::string_view w : absl::StrSplit(s, ' ', absl::SkipEmpty())) {

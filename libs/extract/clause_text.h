@@ -36,6 +36,9 @@ bool IsAllCapitals(absl::string_view s);
 // observer Kostyantyn Mashovets ", "эксперт Иван Петров").
 bool EndsWithName(absl::string_view s);
 
+// " Lt. Gen. Mykola Oleshchuk": two words or more, each capitalized.
+bool IsCapitalizedName(absl::string_view s);
+
 // "", " Oleh" or " Oleh Petrovych": at most two words, none starting with a
 // lower-case ASCII letter.
 bool IsFirstNames(absl::string_view s);

@@ -565,5 +565,41 @@ TEST(ExtractorContextTest, WhatHappenedWeeksBeforeIsBackground) {
   }
 }
 
+TEST(ExtractorContextTest, TheRegionRightAfterANameDecidesIt) {
+  const auto claims = Extract(
+      "Dnipropetrovsk region officials said it was quiet. Voloshyn said "
+      "Russian troops had attacked near Kamianske and Stepnohirsk in the "
+      "Zaporizhzhia region.");
+  EXPECT_TRUE(HasClaim(claims,
+                       "CLAIM_TYPE_ASSAULT ua.zaporizhzhia.kamianske "
+                       "SIDE_RUSSIA ua.voloshyn POLARITY_ASSERTED"))
+      << testing::PrintToString(ClaimKeys(claims));
+}
+
+TEST(ExtractorContextTest, ACountOfWeaponsLaunchedIsNoStrikeOnTheLastTown) {
+  const auto claims = Extract(
+      "Russian troops attacked near Toretsk. Overnight, Russia launched 88 "
+      "drones and three Iskander-M ballistic missiles at Ukraine, the "
+      "Ukrainian air force said.");
+  EXPECT_TRUE(HasClaim(claims,
+                       "CLAIM_TYPE_DRONE_STRIKE  SIDE_RUSSIA ua.forces "
+                       "POLARITY_ASSERTED"))
+      << testing::PrintToString(ClaimKeys(claims));
+  EXPECT_TRUE(HasClaim(claims,
+                       "CLAIM_TYPE_MISSILE_STRIKE  SIDE_RUSSIA ua.forces "
+                       "POLARITY_ASSERTED"))
+      << testing::PrintToString(ClaimKeys(claims));
+}
+
+TEST(ExtractorContextTest, ATitledNameTheDictionariesDoNotKnowSpeaks) {
+  const auto claims = Extract(
+      "Ukrainian aircraft destroyed a bridge in the Glushkovo district, the "
+      "commander of Ukraine's air force, Lt. Gen. Mykola Oleshchuk, said.");
+  for (const v1::Claim& c : claims) {
+    EXPECT_EQ(c.claimant().id(), "") << c.sentence();
+  }
+  EXPECT_FALSE(claims.empty());
+}
+
 }  // namespace
 }  // namespace frontline::extract

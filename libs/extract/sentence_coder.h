@@ -276,6 +276,9 @@ class SentenceCoder {
   // adjective of a place ("the Ukrainian city of Sumy").
   bool TakesNoPart(const Found& a, const Found* claimant) const;
   bool DescribesPlace(const Found& a) const;
+  // Whether a number stands a few words before `weapon` ("88 drones", "four
+  // Kh-101 cruise missiles").
+  bool IsCounted(const Found& weapon) const;
   // The side whose act it is; SIDE_UNSPECIFIED when unknown.
   v1::Side SideOf(const Coding& c) const;
   // The side the words name or the speaker implies, before the passive,

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "absl/container/flat_hash_set.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "google/protobuf/timestamp.pb.h"
@@ -16,6 +17,9 @@
 
 namespace frontline::extract {
 namespace {
+
+// "four Kh-101 cruise missiles": words a count may stand before its weapon.
+constexpr uint32_t kCountedWeaponTokens = 4;
 
 v1::Side Opposite(v1::Side side) {
   if (side == v1::SIDE_RUSSIA) return v1::SIDE_UKRAINE;
@@ -69,8 +73,13 @@ void SentenceCoder::Emit() {
     // place: the claim is where the text last was, in this sentence or the
     // one before it. An area ("150 square miles inside Russia") and a toll
     // of losses stand on their own.
+    // Nor does a count of weapons ("Russia launched 88 drones overnight"):
+    // a strike on no place named is a country's night, not the last town's.
+    const bool weapons_counted =
+        IsStrike(c.type) &&
+        IsCounted(c.weapon != nullptr ? *c.weapon : *c.pattern);
     if (c.place == nullptr && !has_area_ &&
-        c.type != v1::CLAIM_TYPE_CASUALTIES) {
+        c.type != v1::CLAIM_TYPE_CASUALTIES && !weapons_counted) {
       c.place = PlaceTextWasAt(*c.pattern);
     }
     c.denied = IsDenied(*c.pattern);
@@ -190,6 +199,23 @@ void SentenceCoder::ReadClaimant(Coding* c) const {
   c->claimant_side = c->claimant_entry != nullptr
                          ? FixedSide(*c->claimant_entry)
                          : v1::SIDE_UNSPECIFIED;
+}
+
+bool SentenceCoder::IsCounted(const Found& weapon) const {
+  const uint32_t from = weapon.first_token > kCountedWeaponTokens
+                            ? weapon.first_token - kCountedWeaponTokens
+                            : 0;
+  for (uint32_t t = from; t < weapon.first_token; ++t) {
+    const bool number =
+        absl::ascii_isdigit(tokens_[t].folded.front()) ||
+        std::any_of(quantity_words_.begin(), quantity_words_.end(),
+                    [&](const QuantityWord& q) {
+                      return q.first_token == t &&
+                             q.entry->kind == QuantityWordKind::kNumber;
+                    });
+    if (number && InClause(tokens_[t].end, weapon.begin)) return true;
+  }
+  return false;
 }
 
 bool SentenceCoder::TakesNoPart(const Found& a, const Found* claimant) const {

@@ -491,6 +491,14 @@ const Found* SentenceCoder::AppositiveSpeaker(uint32_t at) const {
     return nullptr;
   }
   const uint32_t open_at = begin_ + open;
+  // "the commander of Ukraine's air force, Lt. Gen. Mykola Oleshchuk,
+  // said": a person the dictionaries do not know, named after the title.
+  if (IsCapitalizedName(text_.substr(open_at + 1, close - open_at - 1)) &&
+      std::none_of(actors_.begin(), actors_.end(), [&](const Found& a) {
+        return a.begin > open_at && a.end <= close;
+      })) {
+    return nullptr;
+  }
   // A description ("a Russian state outlet", "which tracks the front") or
   // an aside naming nobody ("for its part").
   const bool described =

@@ -57,6 +57,31 @@ bool StandsAlone(absl::string_view text, uint32_t begin, uint32_t end) {
          !Normalizer::IsWordChar(CodePointAt(text, end));
 }
 
+// Within this many bytes, a region named after an ambiguous name decides it.
+constexpr uint32_t kRegionAfterBytes = 64;
+
+bool ChooseByRegionAfter(std::vector<Mention>& mentions, size_t i) {
+  Mention& m = mentions[i];
+  for (size_t j = i + 1; j < mentions.size(); ++j) {
+    const Mention& next = mentions[j];
+    if (next.begin - m.end > kRegionAfterBytes) return false;
+    const Place& region = next.place();
+    if (region.kind != PlaceKind::kRegion || next.candidates.size() != 1) {
+      continue;
+    }
+    auto in_region = [&](const Place* p) { return p->region_id == region.id; };
+    if (std::count_if(m.candidates.begin(), m.candidates.end(), in_region) !=
+        1) {
+      return false;
+    }
+    std::stable_partition(m.candidates.begin(), m.candidates.end(), in_region);
+    std::sort(m.candidates.begin() + 1, m.candidates.end(), DefaultOrder);
+    m.resolution = Resolution::kRegionNamed;
+    return true;
+  }
+  return false;
+}
+
 // Puts the regions of lists ("the Kursk and Belgorod regions") in place of
 // what was matched inside them ("Belgorod", the city).
 void AddListedRegions(absl::string_view text, const NormalizedText& normalized,
@@ -253,8 +278,17 @@ std::vector<Mention> Gazetteer::Match(absl::string_view text) const {
     (names_region ? named_regions : neighbour_regions).insert(region);
   }
 
-  for (Mention& mention : mentions) {
-    if (mention.candidates.size() == 1) continue;
+  // "Kamianske and Stepnohirsk in the Zaporizhzhia region": the region
+  // named right after a name decides it before the rest of the text does.
+  std::vector<bool> decided(mentions.size(), false);
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    if (mentions[i].candidates.size() > 1) {
+      decided[i] = ChooseByRegionAfter(mentions, i);
+    }
+  }
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    Mention& mention = mentions[i];
+    if (mention.candidates.size() == 1 || decided[i]) continue;
     auto& candidates = mention.candidates;
     auto in = [](const absl::flat_hash_set<absl::string_view>& regions) {
       return

@@ -242,6 +242,8 @@ absl::StatusOr<std::vector<PatternEntry>> ParsePatterns(
           entry.nominal = true;
         } else if (words[i] == "downed") {
           entry.downed = true;
+        } else if (words[i] == "sends") {
+          entry.sends = true;
         } else if (absl::ConsumePrefix(&words[i], "side=") &&
                    ParseSide(words[i], &entry.fixed_side, &rule) &&
                    rule == SideRule::kFixed) {

@@ -112,6 +112,8 @@ struct PatternEntry {
                          // whose doer is the actor right after it.
   bool downed = false;  // "shot down", "сбиты": a weapon brought down over a
                         // place is a strike there by the side that sent it.
+  bool sends = false;  // "launched", "выпустили": the weapon after it is
+                       // what it sends, not its target.
   // kHypothetical: governs the rest of its clause ("expect ... to"), not
   // only the next few words ("may").
   bool whole_clause = false;

@@ -384,5 +384,34 @@ TEST(ExtractorSidesTest, AStateEchoingItsMinistryIsOneClaim) {
   EXPECT_EQ(claims.size(), 1u) << testing::PrintToString(ClaimKeys(claims));
 }
 
+TEST(ExtractorSidesTest, EachWeaponLaunchedIsAStrike) {
+  const auto claims = Extract(
+      "Zelenskyy said Russia had launched more than 1,300 drones and nearly "
+      "50 missiles at Ukraine over the past week.");
+  EXPECT_TRUE(HasClaim(claims,
+                       "CLAIM_TYPE_DRONE_STRIKE  SIDE_RUSSIA ua.zelensky "
+                       "POLARITY_ASSERTED"))
+      << testing::PrintToString(ClaimKeys(claims));
+  EXPECT_TRUE(HasClaim(claims,
+                       "CLAIM_TYPE_MISSILE_STRIKE  SIDE_RUSSIA ua.zelensky "
+                       "POLARITY_ASSERTED"))
+      << testing::PrintToString(ClaimKeys(claims));
+}
+
+TEST(ExtractorSidesTest, AStrikeAndItsTollAreTwoClaims) {
+  const auto claims = Extract(
+      "In Dnipro, a drone attack in the early hours set an industrial "
+      "facility on fire and injured a 54-year-old man, the regional military "
+      "administration said.");
+  EXPECT_TRUE(HasClaim(claims,
+                       "CLAIM_TYPE_DRONE_STRIKE ua.dnipropetrovsk.dnipro "
+                       "SIDE_RUSSIA  POLARITY_ASSERTED"))
+      << testing::PrintToString(ClaimKeys(claims));
+  EXPECT_TRUE(HasClaim(claims,
+                       "CLAIM_TYPE_CASUALTIES ua.dnipropetrovsk.dnipro "
+                       "SIDE_RUSSIA  POLARITY_ASSERTED"))
+      << testing::PrintToString(ClaimKeys(claims));
+}
+
 }  // namespace
 }  // namespace frontline::extract

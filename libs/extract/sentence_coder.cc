@@ -173,7 +173,7 @@ void SentenceCoder::ReadCues() {
   // "A Russian drone hit a car": "hit" reports a strike only with a weapon.
   std::erase_if(patterns_, [&](const Found* p) {
     return (Cue(*p).armed || Cue(*p).downed) &&
-           WeaponOf(*p, IsDowned(*p)) == nullptr;
+           WeaponOf(*p, IsDowned(*p) || Cue(*p).sends) == nullptr;
   });
   // "уничтожен склад боеприпасов" destroys no one; "уничтожено до 40
   // военнослужащих" does.
@@ -287,7 +287,7 @@ const Found* SentenceCoder::WeaponOf(const Found& p, bool object) const {
     const Found& first = w.begin < p.begin ? w : p;
     const Found& second = w.begin < p.begin ? p : w;
     if (second.first_token < first.end_token) continue;
-    const uint32_t gap = second.first_token - first.end_token;
+    const uint32_t gap = WordsBetween(first.end_token, second.first_token);
     // "о 23 беспилотниках, сбитых над Курской областью": the weapon the
     // participle after it brings down.
     const bool participle =
@@ -300,6 +300,21 @@ const Found* SentenceCoder::WeaponOf(const Found& p, bool object) const {
     }
   }
   return nearest;
+}
+
+uint32_t SentenceCoder::WordsBetween(uint32_t from, uint32_t to) const {
+  uint32_t words = 0;
+  for (uint32_t t = from; t < to; ++t) {
+    // "launched more than 1,300 drones": a figure is no word apart.
+    const bool figure =
+        absl::ascii_isdigit(tokens_[t].folded.front()) ||
+        std::any_of(quantity_words_.begin(), quantity_words_.end(),
+                    [&](const QuantityWord& q) {
+                      return t >= q.first_token && t < q.end_token;
+                    });
+    if (!figure) ++words;
+  }
+  return words;
 }
 
 bool SentenceCoder::IsDowned(const Found& p) const {

@@ -149,6 +149,8 @@ class SentenceCoder {
   // from `p` in its clause, nearest first; nullptr when none. A weapon noun
   // after the verb is its object, taken only when `object` is true.
   const Found* WeaponOf(const Found& p, bool object = false) const;
+  // Tokens in [from, to) that are not part of a figure.
+  uint32_t WordsBetween(uint32_t from, uint32_t to) const;
   // Whether pattern `p` brings a weapon down: a `downed` pattern, or
   // "destroyed 17 drones" where air defences are named in its clause.
   bool IsDowned(const Found& p) const;
@@ -189,6 +191,9 @@ class SentenceCoder {
   void ReadPending();
   void PlacePending(Pending* item);
   bool TakesPeople(const Found& p) const;
+  // The weapon of another type joined to `weapon` by "and"; nullptr when
+  // none.
+  const Found* JoinedWeapon(const Found& weapon) const;
   bool IsUsablePlace(const Pending& item, const gazetteer::Mention& m) const;
   const gazetteer::Mention* PlaceAfter(const Pending& item) const;
   // Whether "in" right after `p` introduces something other than `place`.

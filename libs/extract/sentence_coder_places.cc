@@ -54,6 +54,8 @@ constexpr uint32_t kFrontedPlaceChars = 40;
 constexpr uint32_t kRelativeGapChars = 12;
 // ", a village in ...": where a description opens after a comma.
 constexpr uint32_t kAppositiveOpenBytes = 2;
+// "drones and three Iskander-M missiles": words between joined weapons.
+constexpr uint32_t kJoinedWeaponWords = 3;
 // "captured 15 soldiers": the figure right after the verb.
 constexpr uint32_t kTakenPeopleGapBytes = 1;
 
@@ -236,13 +238,17 @@ void SentenceCoder::ReadPending() {
     if (type == v1::CLAIM_TYPE_CAPTURE && TakesPeople(*p)) continue;
     // "атакували Запоріжжя дронами", "a drone hit": an act done with a
     // weapon is the weapon's strike.
-    const Found* weapon = WeaponOf(*p);
+    const Found* weapon = WeaponOf(*p, entry.sends);
     const bool armed =
         (entry.armed || type == v1::CLAIM_TYPE_ASSAULT) && weapon != nullptr;
     if (armed) type = Cue(*weapon).type;
     if (!entry.persons || people_counted_) {
       pending_.push_back(
           {type, p, nullptr, entry.weak, armed ? weapon : nullptr});
+    }
+    // "launched 1,300 drones and nearly 50 missiles": each weapon's strike.
+    if (const Found* other = armed ? JoinedWeapon(*weapon) : nullptr) {
+      pending_.push_back({Cue(*other).type, p, nullptr, entry.weak, other});
     }
     // "В районе Вербового расчёты FPV уничтожили склад", "a drone killed
     // two in Kherson": the losses and the strike that caused them, where the
@@ -255,6 +261,27 @@ void SentenceCoder::ReadPending() {
   if (pending_.empty() && denial_ != nullptr) {
     pending_.push_back({v1::CLAIM_TYPE_DENIAL, denial_});
   }
+}
+
+const Found* SentenceCoder::JoinedWeapon(const Found& weapon) const {
+  for (const Found& w : cues_) {
+    const PatternEntry& entry = Cue(w);
+    if (w.begin <= weapon.end || entry.type == Cue(weapon).type ||
+        !IsStrike(entry.type) ||
+        (entry.kind != CueKind::kWeapon && entry.kind != CueKind::kClaim)) {
+      continue;
+    }
+    const bool joined = std::any_of(
+        conjunctions_.begin(), conjunctions_.end(), [&](const Found* c) {
+          return c->begin >= weapon.end && c->end <= w.begin;
+        });
+    return joined && InClause(weapon.end, w.begin) &&
+                   WordsBetween(weapon.end_token, w.first_token) <=
+                       kJoinedWeaponWords
+               ? &w
+               : nullptr;
+  }
+  return nullptr;
 }
 
 // "had taken two North Korean troops prisoner", "captured 15 soldiers":
@@ -557,8 +584,12 @@ bool SentenceCoder::RedundantBeside(const Pending& a, const Pending& b) const {
       parts(denial_) ||
       std::any_of(claimant_cues_.begin(), claimant_cues_.end(), parts);
   if (IsWeaponOfOther(a, b)) return true;
+  // "a drone attack ... injured a man": the strike and its toll are two
+  // claims.
+  const bool strike_and_toll =
+      IsStrike(a.type) && b.type == v1::CLAIM_TYPE_CASUALTIES;
   if (a.weak && !b.weak && subsumes && SamePlace(a.place, b.place) &&
-      !two_statements) {
+      !two_statements && !strike_and_toll) {
     return true;
   }
   if (a.type != v1::CLAIM_TYPE_ASSAULT) return false;

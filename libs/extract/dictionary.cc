@@ -244,6 +244,8 @@ absl::StatusOr<std::vector<PatternEntry>> ParsePatterns(
           entry.downed = true;
         } else if (words[i] == "sends") {
           entry.sends = true;
+        } else if (words[i] == "instrument") {
+          entry.instrument = true;
         } else if (absl::ConsumePrefix(&words[i], "side=") &&
                    ParseSide(words[i], &entry.fixed_side, &rule) &&
                    rule == SideRule::kFixed) {

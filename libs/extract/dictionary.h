@@ -114,6 +114,8 @@ struct PatternEntry {
                         // place is a strike there by the side that sent it.
   bool sends = false;  // "launched", "выпустили": the weapon after it is
                        // what it sends, not its target.
+  bool instrument = false;  // "з артилерії", "с БПЛА": the weapon of a
+                            // strike verb in its clause, else a strike.
   // kHypothetical: governs the rest of its clause ("expect ... to"), not
   // only the next few words ("may").
   bool whole_clause = false;

@@ -51,6 +51,9 @@ struct DocumentContext {
   v1::Side previous_assault_side = v1::SIDE_UNSPECIFIED;
   // The place the previous sentence was about, and the latest before it.
   const gazetteer::Place* previous_place = nullptr;
+  // A place named alone at the head of the paragraph ("Дніпро."): where its
+  // claims with no place of their own are.
+  const gazetteer::Place* paragraph_place = nullptr;
   size_t previous_end = 0;
   size_t previous_claims_begin = 0;  // [begin, end) of the claims.
   size_t previous_claims_end = 0;

@@ -601,5 +601,37 @@ TEST(ExtractorContextTest, ATitledNameTheDictionariesDoNotKnowSpeaks) {
   EXPECT_FALSE(claims.empty());
 }
 
+TEST(ExtractorContextTest, APlaceNamedAloneHeadsItsParagraph) {
+  const auto claims = Extract(
+      "Дніпропетровська ОВА\n"
+      "Дніпро. Через атаку ударних БпЛА постраждали троє людей.\n"
+      "Павлоград. Уночі росіяни вдарили по місту балістичною ракетою.\n"
+      "Нікопольщина. Агресор бив по району FPV-дронами та з важкої "
+      "артилерії.",
+      "uk");
+  for (const char* key :
+       {"CLAIM_TYPE_DRONE_STRIKE ua.dnipropetrovsk.dnipro SIDE_RUSSIA  "
+        "POLARITY_ASSERTED",
+        "CLAIM_TYPE_CASUALTIES ua.dnipropetrovsk.dnipro SIDE_RUSSIA  "
+        "POLARITY_ASSERTED",
+        "CLAIM_TYPE_MISSILE_STRIKE ua.dnipropetrovsk.pavlohrad SIDE_RUSSIA  "
+        "POLARITY_ASSERTED",
+        "CLAIM_TYPE_DRONE_STRIKE ua.dnipropetrovsk.nikopol SIDE_RUSSIA  "
+        "POLARITY_ASSERTED",
+        "CLAIM_TYPE_SHELLING ua.dnipropetrovsk.nikopol SIDE_RUSSIA  "
+        "POLARITY_ASSERTED"}) {
+    EXPECT_TRUE(HasClaim(claims, key))
+        << key << testing::PrintToString(ClaimKeys(claims));
+  }
+  // A new paragraph naming no place is not under the heading.
+  const auto next = Extract(
+      "Дніпро. Через атаку ударних БпЛА постраждали троє людей.\n"
+      "Сили ППО збили 14 безпілотників.",
+      "uk");
+  for (const v1::Claim& c : next) {
+    EXPECT_NE(c.sentence(), "Сили ППО збили 14 безпілотників.");
+  }
+}
+
 }  // namespace
 }  // namespace frontline::extract

@@ -105,6 +105,7 @@ SentenceCoder::SentenceCoder(const CoderData& data,
 void SentenceCoder::Code() {
   Find();
   ReadPlaces();
+  ReadParagraphHeading();
   ReadCues();
   if (Recalled()) return;
   ReadSpeakers();
@@ -337,6 +338,17 @@ const Found* SentenceCoder::OwnerOf(const Found& weapon) const {
     }
   }
   return nullptr;
+}
+
+void SentenceCoder::ReadParagraphHeading() {
+  if (!same_paragraph_) context_->paragraph_place = nullptr;
+  // "Дніпро. Через атаку ударних БпЛА постраждали троє людей.": a place
+  // named alone opens the lines about it.
+  if (named_ == 1 && !tokens_.empty() &&
+      mentions_.front()->begin <= tokens_.front().begin &&
+      mentions_.front()->end >= tokens_.back().end) {
+    context_->paragraph_place = &mentions_.front()->place();
+  }
 }
 
 bool SentenceCoder::Recalled() {

@@ -110,6 +110,8 @@ class SentenceCoder {
   // The claim patterns and the cues around them; negated and hypothetical
   // patterns dropped.
   void ReadCues();
+  // A place named alone ("Нікопольщина.") heads the lines about it.
+  void ReadParagraphHeading();
   // Whether the sentence asserts nothing (history, no comment); then it is
   // done.
   bool Recalled();

@@ -143,6 +143,9 @@ const gazetteer::Mention* SentenceCoder::AnchoredPlace(const Pending& item,
   if (answers_previous) {
     place = CarriedFrom(context_->previous_assault_place);
   }
+  if (place == nullptr && places_.empty()) {
+    place = CarriedFrom(context_->paragraph_place);
+  }
   return place;
 }
 

@@ -266,20 +266,23 @@ void SentenceCoder::ReadPending() {
 const Found* SentenceCoder::JoinedWeapon(const Found& weapon) const {
   for (const Found& w : cues_) {
     const PatternEntry& entry = Cue(w);
-    if (w.begin <= weapon.end || entry.type == Cue(weapon).type ||
+    if (&w == &weapon || entry.type == Cue(weapon).type ||
         !IsStrike(entry.type) ||
         (entry.kind != CueKind::kWeapon && entry.kind != CueKind::kClaim)) {
       continue;
     }
+    const Found& first = w.begin < weapon.begin ? w : weapon;
+    const Found& second = w.begin < weapon.begin ? weapon : w;
     const bool joined = std::any_of(
         conjunctions_.begin(), conjunctions_.end(), [&](const Found* c) {
-          return c->begin >= weapon.end && c->end <= w.begin;
+          return c->begin >= first.end && c->end <= second.begin;
         });
-    return joined && InClause(weapon.end, w.begin) &&
-                   WordsBetween(weapon.end_token, w.first_token) <=
-                       kJoinedWeaponWords
-               ? &w
-               : nullptr;
+    if (joined && second.first_token >= first.end_token &&
+        InClause(first.end, second.begin) &&
+        WordsBetween(first.end_token, second.first_token) <=
+            kJoinedWeaponWords) {
+      return &w;
+    }
   }
   return nullptr;
 }
@@ -584,12 +587,23 @@ bool SentenceCoder::RedundantBeside(const Pending& a, const Pending& b) const {
       parts(denial_) ||
       std::any_of(claimant_cues_.begin(), claimant_cues_.end(), parts);
   if (IsWeaponOfOther(a, b)) return true;
+  // "з артилерії та РСЗВ ворог бив по Оріхову": the verb's weapon.
+  if (Cue(*a.pattern).instrument && !Cue(*b.pattern).instrument &&
+      (IsStrike(b.type) || b.type == v1::CLAIM_TYPE_ASSAULT) &&
+      InClause(std::min(a.pattern->end, b.pattern->end),
+               std::max(a.pattern->begin, b.pattern->begin))) {
+    return true;
+  }
   // "a drone attack ... injured a man": the strike and its toll are two
   // claims.
+  // "атакував Нікополь артилерією та дронами": each weapon's strike.
   const bool strike_and_toll =
       IsStrike(a.type) && b.type == v1::CLAIM_TYPE_CASUALTIES;
+  const bool other_weapon =
+      a.weapon != nullptr && IsStrike(b.type) && b.type != a.type;
   if (a.weak && !b.weak && subsumes && SamePlace(a.place, b.place) &&
-      !two_statements && !strike_and_toll) {
+      !two_statements && !strike_and_toll && !other_weapon &&
+      !Cue(*b.pattern).instrument) {
     return true;
   }
   if (a.type != v1::CLAIM_TYPE_ASSAULT) return false;

@@ -290,6 +290,13 @@ absl::StatusOr<std::vector<PatternEntry>> ParsePatterns(
             absl::StrCat("bad time value \"", value,
                          "\" (days:N, weekday:1..7, weeks:N or months:N)"));
       }
+    } else if (entry.kind == CueKind::kClaimantBefore && value != "-") {
+      if (value != "participle") {
+        return LineError(source_name, row.line,
+                         absl::StrCat("bad claimant-before \"", value,
+                                      "\" (- or participle)"));
+      }
+      entry.participle = true;
     } else if (entry.kind == CueKind::kConjunction) {
       if (value != "-" && value != "contrast") {
         return LineError(

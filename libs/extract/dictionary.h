@@ -122,6 +122,8 @@ struct PatternEntry {
   // kConjunction: "but", "але": what stands before it is not denied by a
   // denial after it.
   bool contrast = false;
+  // kClaimantBefore: "saying", "adding": speaks with the verb before it.
+  bool participle = false;
   v1::Side fixed_side = v1::SIDE_UNSPECIFIED;  // "under Russian control";
                                                // kVoice: the side.
   // kAnaphor only.

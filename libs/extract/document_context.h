@@ -58,10 +58,23 @@ struct DocumentContext {
   size_t previous_claims_begin = 0;  // [begin, end) of the claims.
   size_t previous_claims_end = 0;
 
+  // The claims of the latest sentence that had any: what "denied the
+  // claim" denies when the sentence between reported nothing ("ISW has not
+  // observed confirmation of this claim").
+  size_t reported_begin = 0;
+  size_t reported_end = 0;
+  // Whether the previous sentence spoke of those claims ("this claim") and
+  // reported nothing itself.
+  bool previous_commented = false;
+
   void Advance(size_t sentence_end, size_t claims_begin, size_t claims_end) {
     previous_end = sentence_end;
     previous_claims_begin = claims_begin;
     previous_claims_end = claims_end;
+    if (claims_end > claims_begin) {
+      reported_begin = claims_begin;
+      reported_end = claims_end;
+    }
   }
 };
 

@@ -633,5 +633,21 @@ TEST(ExtractorContextTest, APlaceNamedAloneHeadsItsParagraph) {
   }
 }
 
+TEST(ExtractorContextTest, DenyingTheClaimReachesPastAComment) {
+  const auto claims = Extract(
+      "The Russian MoD claimed that Russian forces seized Lyman. ISW has not "
+      "observed confirmation of this claim. The Ukrainian 3rd Assault Brigade "
+      "denied the claim, adding that Russian forces attacked the town 17 "
+      "times.");
+  EXPECT_TRUE(HasClaim(claims,
+                       "CLAIM_TYPE_CAPTURE ua.donetsk.lyman SIDE_RUSSIA "
+                       "ua.3assault POLARITY_DENIED"))
+      << testing::PrintToString(ClaimKeys(claims));
+  EXPECT_TRUE(HasClaim(claims,
+                       "CLAIM_TYPE_ASSAULT ua.donetsk.lyman SIDE_RUSSIA "
+                       "ua.3assault POLARITY_ASSERTED"))
+      << testing::PrintToString(ClaimKeys(claims));
+}
+
 }  // namespace
 }  // namespace frontline::extract

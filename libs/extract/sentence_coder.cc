@@ -401,6 +401,12 @@ bool SentenceCoder::Recalled() {
 }
 
 void SentenceCoder::RememberForNext() {
+  context_->previous_commented =
+      first_claim_ == claims_->size() &&
+      std::any_of(cues_.begin(), cues_.end(), [&](const Found& c) {
+        return Cue(c).kind == CueKind::kAnaphor &&
+               Cue(c).anaphor == AnaphorTarget::kReports;
+      });
   RememberPlacesNamed();
   RememberActors();
   context_->previous_assault_place = assault_place_;

@@ -595,7 +595,7 @@ bool SentenceCoder::RedundantBeside(const Pending& a, const Pending& b) const {
     return true;
   }
   // "a drone attack ... injured a man": the strike and its toll are two
-  // claims.
+  // claims ("heavy fighting ... killed 60" is one).
   // "атакував Нікополь артилерією та дронами": each weapon's strike.
   const bool strike_and_toll =
       IsStrike(a.type) && b.type == v1::CLAIM_TYPE_CASUALTIES;

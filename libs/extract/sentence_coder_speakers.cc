@@ -201,7 +201,11 @@ void SentenceCoder::ReadSpeakers() {
   // Claimants: the actor next to each claimant cue ("X said", "according to
   // X"); a claimant-before cue takes an actor joined to it by words only.
   for (const Found* f : claimant_cues_) {
-    const Found* speaker = Cue(*f).kind == CueKind::kClaimantBefore
+    // "X said ..., adding that ...": a participle goes on with the speaker
+    // of the verb before it.
+    const Found* speaker = Cue(*f).participle && !attributions_.empty()
+                               ? attributions_.back().actor
+                           : Cue(*f).kind == CueKind::kClaimantBefore
                                ? SpeakerOfSaid(*f)
                                : SpeakerOfAccordingTo(*f);
     if (speaker == nullptr) continue;
@@ -587,8 +591,13 @@ bool SentenceCoder::DenyPrevious() {
                                                      : nullptr;
   if (denial_ != nullptr && denier != nullptr && denies_reports &&
       same_paragraph_ && (only_denial || nothing_before_denial)) {
-    const size_t from = context_->previous_claims_begin;
-    const size_t to = context_->previous_claims_end;
+    const bool previous_reported =
+        context_->previous_claims_end > context_->previous_claims_begin ||
+        !context_->previous_commented;
+    const size_t from = previous_reported ? context_->previous_claims_begin
+                                          : context_->reported_begin;
+    const size_t to = previous_reported ? context_->previous_claims_end
+                                        : context_->reported_end;
     const size_t first_denied = claims_->size();
     for (size_t i = from; i < to; ++i) {
       if ((*claims_)[i].polarity() != v1::POLARITY_ASSERTED) continue;

@@ -173,6 +173,15 @@ TEST_F(GazetteerShippedTest, ACommunityIsItsCentre) {
               ElementsAre("ua.sumy.velyka_pysarivka", "ua.sumy.yunakivka"));
 }
 
+TEST_F(GazetteerShippedTest, AFrontNamedAfterATownIsTheTown) {
+  EXPECT_THAT(Ids("Найбільше атак на Покровському напрямку."),
+              ElementsAre("ua.donetsk.pokrovsk"));
+  EXPECT_THAT(Ids("На Купянском направлении продолжились бои."),
+              ElementsAre("ua.kharkiv.kupiansk"));
+  // The adjective alone names no place.
+  EXPECT_THAT(Ids("Покровському"), IsEmpty());
+}
+
 TEST_F(GazetteerShippedTest, FindsByIdAndByAnyName) {
   const Place* kurakhove = gazetteer_->FindById("ua.donetsk.kurakhove");
   ASSERT_NE(kurakhove, nullptr);

@@ -649,5 +649,51 @@ TEST(ExtractorContextTest, DenyingTheClaimReachesPastAComment) {
       << testing::PrintToString(ClaimKeys(claims));
 }
 
+TEST(ExtractorContextTest, TheDnieperIsNoCity) {
+  const auto claims = Extract(
+      "In Kherson, people watch the Dnipro, where Russian positions lie a "
+      "kilometre away. Russian drones killed four people in the city, the "
+      "regional military administration said.");
+  EXPECT_TRUE(HasClaim(claims,
+                       "CLAIM_TYPE_CASUALTIES ua.kherson.kherson SIDE_RUSSIA  "
+                       "POLARITY_ASSERTED"))
+      << testing::PrintToString(ClaimKeys(claims));
+}
+
+TEST(ExtractorContextTest, AnUnknownNameAfterAPlaceWordIsANewPlace) {
+  const auto claims = Extract(
+      "Сводка Министерства обороны Российской Федерации\n"
+      "Подразделения группировки войск «Днепр» освободили населенный пункт "
+      "Каменское Запорожской области.\n"
+      "Подразделения группировки войск «Восток» освободили населенный пункт "
+      "Новогеоргиевка Днепропетровской области.",
+      "ru");
+  EXPECT_TRUE(HasClaim(claims,
+                       "CLAIM_TYPE_CAPTURE ua.dnipropetrovsk SIDE_RUSSIA "
+                       "ru.mod POLARITY_ASSERTED"))
+      << testing::PrintToString(ClaimKeys(claims));
+}
+
+TEST(ExtractorContextTest, AVerbJoinedByAndHasTheSameSpeaker) {
+  const auto claims = Extract(
+      "Across the river, Russian-installed officials in Oleshky accused "
+      "Ukraine of shelling the town on Sunday and said two residents had "
+      "been killed.");
+  EXPECT_TRUE(HasClaim(claims,
+                       "CLAIM_TYPE_CASUALTIES ua.kherson.oleshky SIDE_UKRAINE "
+                       "ru.officials POLARITY_ASSERTED"))
+      << testing::PrintToString(ClaimKeys(claims));
+}
+
+TEST(ExtractorContextTest, AttemptsRepelledAreTheAttackersDefeat) {
+  const auto claims = Extract(
+      "Near Kherson, a company commander said his unit had repelled three "
+      "Russian attempts to land boats on the islands.");
+  EXPECT_TRUE(HasClaim(claims,
+                       "CLAIM_TYPE_REPELLED_ATTACK ua.kherson.kherson "
+                       "SIDE_UKRAINE  POLARITY_ASSERTED"))
+      << testing::PrintToString(ClaimKeys(claims));
+}
+
 }  // namespace
 }  // namespace frontline::extract

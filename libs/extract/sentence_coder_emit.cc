@@ -267,7 +267,8 @@ void SentenceCoder::ReadDoer(Coding* c) const {
     for (const Found& a : actors_) {
       if (TakesNoPart(a, c->claimant)) continue;
       if (a.begin >= p.end) {
-        c->doer = &a;
+        // "repelled three Russian attempts": the attackers, not who repels.
+        (c->type == v1::CLAIM_TYPE_REPELLED_ATTACK ? c->target : c->doer) = &a;
         break;
       }
     }

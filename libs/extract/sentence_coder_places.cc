@@ -11,6 +11,7 @@
 #include "libs/extract/clause_text.h"
 #include "libs/extract/coder_rules.h"
 #include "libs/extract/sentence_coder.h"
+#include "libs/extract/utf8.h"
 
 namespace frontline::extract {
 namespace {
@@ -113,7 +114,8 @@ void SentenceCoder::ReadNamedPlaces() {
     const bool names_other =
         std::any_of(rivers.begin(), rivers.end(), [&](const Found* r) {
           return (r->end <= m.begin && m.begin - r->end <= 1) ||
-                 (r->begin >= m.end && r->begin - m.end <= 1);
+                 (r->begin >= m.end && r->begin - m.end <= 1) ||
+                 (r->begin <= m.begin && m.end <= r->end);
         });
     if (names_other || IsDateline(m)) continue;
     const gazetteer::Place* region =
@@ -180,6 +182,19 @@ void SentenceCoder::ResolvePlaceAnaphor(const Found& f, AnaphorTarget target) {
                (m->begin >= f.end && m->begin - f.end <= kAppositionGap);
       });
   if (named_beside) return;
+  // "населенный пункт Новогеоргиевка": a name the gazetteer does not know
+  // follows; it is that place, not the one before.
+  const absl::string_view after =
+      absl::StripLeadingAsciiWhitespace(text_.substr(f.end, end_ - f.end));
+  size_t length = 1;
+  const bool actor_after =
+      std::any_of(actors_.begin(), actors_.end(),
+                  [&](const Found& a) { return a.first_token == f.end_token; });
+  if (target == AnaphorTarget::kSettlement && !after.empty() &&
+      after.data() - (text_.data() + f.end) <= 1 && !actor_after &&
+      IsUpperLetter(DecodeUtf8(after, 0, &length))) {
+    return;
+  }
   const gazetteer::Place* place = LatestNamed(target, f.begin);
   if (place == nullptr) return;
   gazetteer::Mention& m = resolved_.emplace_back();

@@ -201,13 +201,17 @@ void SentenceCoder::ReadSpeakers() {
   // Claimants: the actor next to each claimant cue ("X said", "according to
   // X"); a claimant-before cue takes an actor joined to it by words only.
   for (const Found* f : claimant_cues_) {
-    // "X said ..., adding that ...": a participle goes on with the speaker
-    // of the verb before it.
-    const Found* speaker = Cue(*f).participle && !attributions_.empty()
-                               ? attributions_.back().actor
-                           : Cue(*f).kind == CueKind::kClaimantBefore
-                               ? SpeakerOfSaid(*f)
-                               : SpeakerOfAccordingTo(*f);
+    // "X said ..., adding that ...", "X accused Ukraine of ... and said
+    // ...": a participle, or a verb joined by "and", goes on with the
+    // speaker of the verb before it.
+    const bool coordinated = std::any_of(
+        conjunctions_.begin(), conjunctions_.end(),
+        [&](const Found* c) { return c->end_token == f->first_token; });
+    const Found* speaker =
+        (Cue(*f).participle || coordinated) && !attributions_.empty()
+            ? attributions_.back().actor
+        : Cue(*f).kind == CueKind::kClaimantBefore ? SpeakerOfSaid(*f)
+                                                   : SpeakerOfAccordingTo(*f);
     if (speaker == nullptr) continue;
     attributions_.push_back({f, speaker, IsPostposed(*f, *speaker)});
   }

@@ -46,6 +46,7 @@ struct DocumentContext {
   std::optional<uint32_t> previous_speaker;
   // Where the previous sentence reported a strike, if it did.
   const gazetteer::Place* previous_strike_place = nullptr;
+  v1::Side previous_strike_side = v1::SIDE_UNSPECIFIED;
   // Where the previous sentence reported an attack, if it did.
   const gazetteer::Place* previous_assault_place = nullptr;
   v1::Side previous_assault_side = v1::SIDE_UNSPECIFIED;

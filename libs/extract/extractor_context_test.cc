@@ -695,5 +695,33 @@ TEST(ExtractorContextTest, AttemptsRepelledAreTheAttackersDefeat) {
       << testing::PrintToString(ClaimKeys(claims));
 }
 
+TEST(ExtractorContextTest, ALossAfterAStrikeIsTheStrikersToll) {
+  const auto claims = Extract(
+      "Александр Коц\n"
+      "Ночью «Герани» отработали по Краматорску. Украинские паблики пишут о "
+      "четырех погибших.",
+      "ru");
+  EXPECT_TRUE(HasClaim(claims,
+                       "CLAIM_TYPE_CASUALTIES ua.donetsk.kramatorsk "
+                       "SIDE_RUSSIA  POLARITY_ASSERTED"))
+      << testing::PrintToString(ClaimKeys(claims));
+}
+
+TEST(ExtractorContextTest, ListsOfPlacesGoOnAcrossTheirRegions) {
+  const auto claims = Extract(
+      "Генштаб ЗСУ: оперативна інформація станом на 08:00\n"
+      "Авіаційних ударів зазнали, зокрема, райони населених пунктів Оріхів, "
+      "Мала Токмачка Запорізької області; Дружківка, Краматорськ Донецької "
+      "області.",
+      "uk");
+  for (const char* place : {"ua.zaporizhzhia.orikhiv", "ua.donetsk.druzhkivka",
+                            "ua.donetsk.kramatorsk"}) {
+    EXPECT_TRUE(HasClaim(claims, std::string("CLAIM_TYPE_SHELLING ") + place +
+                                     " SIDE_RUSSIA ua.general_staff "
+                                     "POLARITY_ASSERTED"))
+        << place << testing::PrintToString(ClaimKeys(claims));
+  }
+}
+
 }  // namespace
 }  // namespace frontline::extract

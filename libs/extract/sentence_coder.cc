@@ -417,6 +417,7 @@ void SentenceCoder::RememberForNext() {
       first_claim_ == claims_->size() && places_.empty() && same_paragraph_;
   if (strike_place_ != nullptr || !says_nothing_new) {
     context_->previous_strike_place = strike_place_;
+    context_->previous_strike_side = strike_side_;
   }
 
   for (const gazetteer::Mention* m : places_) {

@@ -99,6 +99,8 @@ class SentenceCoder {
     const Found* doer = nullptr;
     // A strike's target, named after its verb where no doer is.
     const Found* target = nullptr;
+    // The side of the strike whose toll a loss is, when it is one.
+    v1::Side toll_side = v1::SIDE_UNSPECIFIED;
     v1::Side side = v1::SIDE_UNSPECIFIED;
   };
 
@@ -265,8 +267,7 @@ class SentenceCoder {
   // Emit's steps (sentence_coder_emit.cc).
   // The place a pending claim has or carries from a strike or an assault
   // reported before; nullptr when none.
-  const gazetteer::Mention* AnchoredPlace(const Pending& item,
-                                          bool* repels_previous);
+  const gazetteer::Mention* AnchoredPlace(const Pending& item, Coding* c);
   // The last place named before `p`, else the previous sentence's.
   const gazetteer::Mention* PlaceTextWasAt(const Found& p);
   // Whether the denial in the sentence denies pattern `p`.
@@ -350,6 +351,7 @@ class SentenceCoder {
   const gazetteer::Place* last_place_ = nullptr;
   const gazetteer::Place* sentence_place_ = nullptr;
   const gazetteer::Place* strike_place_ = nullptr;
+  v1::Side strike_side_ = v1::SIDE_UNSPECIFIED;
   const gazetteer::Place* assault_place_ = nullptr;
   v1::Side assault_side_ = v1::SIDE_UNSPECIFIED;
 };

@@ -58,6 +58,7 @@ void SentenceCoder::Emit() {
   last_place_ = nullptr;
   sentence_place_ = nullptr;
   strike_place_ = nullptr;
+  strike_side_ = v1::SIDE_UNSPECIFIED;
   assault_place_ = nullptr;
   for (size_t i = 0; i < pending_.size(); ++i) {
     if (dropped_[i]) continue;
@@ -66,7 +67,7 @@ void SentenceCoder::Emit() {
              .pattern = item.pattern,
              .weapon = item.weapon,
              .downed = item.downed};
-    c.place = AnchoredPlace(item, &c.repels_previous);
+    c.place = AnchoredPlace(item, &c);
     // Drones brought down somewhere nobody names are no strike on a place.
     if (c.place == nullptr && (figures_.empty() || item.downed)) continue;
     // A figure that is no area ("a dozen armored vehicles") anchors no
@@ -116,12 +117,14 @@ void SentenceCoder::Emit() {
 }
 
 const gazetteer::Mention* SentenceCoder::AnchoredPlace(const Pending& item,
-                                                       bool* repels_previous) {
+                                                       Coding* c) {
   const gazetteer::Mention* place = item.place;
+  bool* repels_previous = &c->repels_previous;
   // "A Russian drone hit a car in Beryslav, killing two, Kherson regional
   // governor said": losses of a strike in the sentence are where it struck.
   if (item.type == v1::CLAIM_TYPE_CASUALTIES && strike_place_ != nullptr) {
     place = CarriedFrom(strike_place_);
+    c->toll_side = strike_side_;
   }
   // Losses right after a strike are the strike's; people killed or hurt
   // need no figure ("Ракета влучила в Запоріжжя. ... Поранено трьох
@@ -129,6 +132,7 @@ const gazetteer::Mention* SentenceCoder::AnchoredPlace(const Pending& item,
   if (place == nullptr && item.type == v1::CLAIM_TYPE_CASUALTIES &&
       (Cue(*item.pattern).toll || !figures_.empty()) && same_paragraph_) {
     place = CarriedFrom(context_->previous_strike_place);
+    if (place != nullptr) c->toll_side = context_->previous_strike_side;
   }
   // "... атакував у районі Лимана. Усі атаки відбито.": the attacks
   // repelled are those just reported ("противник отошёл на исходные":
@@ -350,6 +354,12 @@ const Found* SentenceCoder::SubjectBefore(const Found& p, const Found* claimant,
 
 v1::Side SentenceCoder::SideOf(const Coding& c) const {
   const PatternEntry& entry = Cue(*c.pattern);
+  // "«Герани» отработали по Краматорску. Украинские паблики пишут о
+  // четырех погибших": the toll of a strike, with nobody named, is the
+  // striking side's.
+  if (c.doer == nullptr && c.target == nullptr && IsBelligerent(c.toll_side)) {
+    return c.toll_side;
+  }
   v1::Side side = NamedSide(c);
   // A passive ("the Ukrainian attempt was thwarted"): the one named before
   // it suffers the act.
@@ -432,6 +442,7 @@ void SentenceCoder::RememberEmitted(const Coding& c) {
   if (c.place != nullptr) last_place_ = &c.place->place();
   if (c.place != nullptr && IsStrike(c.type)) {
     strike_place_ = &c.place->place();
+    strike_side_ = c.side;
   }
   if (c.place != nullptr && c.type == v1::CLAIM_TYPE_ASSAULT) {
     assault_place_ = &c.place->place();

@@ -559,12 +559,22 @@ bool SentenceCoder::Joined(const gazetteer::Mention& a,
   if (absl::StartsWith(after, "'s") || absl::StartsWith(after, "\u2019s")) {
     return false;
   }
+  // "Оріхів, Мала Токмачка Запорізької області; Дружківка, Краматорськ
+  // Донецької області": the region that locates one list item ends it.
+  uint32_t from = a.end;
+  for (const gazetteer::Mention* m : mentions_) {
+    if (m->begin >= a.end && m->end <= b.begin &&
+        m->place().kind == gazetteer::PlaceKind::kRegion && Locates(a, *m)) {
+      from = m->end;
+    }
+  }
+  const absl::string_view gap =
+      absl::StripAsciiWhitespace(text_.substr(from, b.begin - from));
   return std::any_of(conjunctions_.begin(), conjunctions_.end(),
                      [&](const Found* c) {
-                       return c->begin >= a.end && c->end <= b.begin;
+                       return c->begin >= from && c->end <= b.begin;
                      }) ||
-         absl::StripAsciiWhitespace(text_.substr(a.end, b.begin - a.end)) ==
-             ",";
+         gap == "," || (gap == ";" && from != a.end);
 }
 
 void SentenceCoder::DropRedundant() {

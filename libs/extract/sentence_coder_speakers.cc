@@ -574,10 +574,15 @@ void SentenceCoder::ReadDenier() {
 bool SentenceCoder::DenyPrevious() {
   // A sentence that only denies what the one before it reported ("Ukrainian
   // officials denied those accounts") denies each of its claims.
+  // ("опровергли заявление Минобороны о захвате ..." names its own.)
   const bool denies_reports =
       std::any_of(cues_.begin(), cues_.end(), [&](const Found& c) {
         return Cue(c).kind == CueKind::kAnaphor &&
-               Cue(c).anaphor == AnaphorTarget::kReports;
+               Cue(c).anaphor == AnaphorTarget::kReports &&
+               std::none_of(actors_.begin(), actors_.end(),
+                            [&](const Found& a) {
+                              return a.first_token == c.end_token;
+                            });
       });
   // Words after the denial in quotes or after a colon are the denier's own
   // ("Волошин назвав це фейком: «Село під контролем Сил оборони»").

@@ -291,12 +291,13 @@ absl::StatusOr<std::vector<PatternEntry>> ParsePatterns(
                          "\" (days:N, weekday:1..7, weeks:N or months:N)"));
       }
     } else if (entry.kind == CueKind::kClaimantBefore && value != "-") {
-      if (value != "participle") {
+      if (value != "participle" && value != "tells") {
         return LineError(source_name, row.line,
                          absl::StrCat("bad claimant-before \"", value,
-                                      "\" (- or participle)"));
+                                      "\" (-, participle or tells)"));
       }
-      entry.participle = true;
+      entry.participle = value == "participle";
+      entry.tells = value == "tells";
     } else if (entry.kind == CueKind::kConjunction) {
       if (value != "-" && value != "contrast") {
         return LineError(

@@ -124,6 +124,9 @@ struct PatternEntry {
   bool contrast = false;
   // kClaimantBefore: "saying", "adding": speaks with the verb before it.
   bool participle = false;
+  // kClaimantBefore: "told": the one named right after it is told, not
+  // telling ("told The Associated Press").
+  bool tells = false;
   v1::Side fixed_side = v1::SIDE_UNSPECIFIED;  // "under Russian control";
                                                // kVoice: the side.
   // kAnaphor only.

@@ -723,5 +723,21 @@ TEST(ExtractorContextTest, ListsOfPlacesGoOnAcrossTheirRegions) {
   }
 }
 
+TEST(ExtractorContextTest, TheOutletToldIsNotTheDenier) {
+  const auto claims = Extract(
+      "Russia's Defense Ministry said its troops had captured Stepnohirsk. "
+      "Vladyslav Voloshyn, a spokesman for Ukraine's southern forces, told "
+      "The Associated Press the claim was false and that Ukrainian troops "
+      "still held Stepnohirsk.");
+  EXPECT_TRUE(HasClaim(claims,
+                       "CLAIM_TYPE_CAPTURE ua.zaporizhzhia.stepnohirsk "
+                       "SIDE_RUSSIA ua.voloshyn POLARITY_DENIED"))
+      << testing::PrintToString(ClaimKeys(claims));
+  EXPECT_TRUE(HasClaim(claims,
+                       "CLAIM_TYPE_CONTROL ua.zaporizhzhia.stepnohirsk "
+                       "SIDE_UKRAINE ua.voloshyn POLARITY_ASSERTED"))
+      << testing::PrintToString(ClaimKeys(claims));
+}
+
 }  // namespace
 }  // namespace frontline::extract

@@ -182,7 +182,19 @@ bool SentenceCoder::IsDenied(const Found& p) const {
                          return q->begin >= c->end && q->end <= denial_->begin;
                        });
           });
-  return denial_ != nullptr && !contrasted &&
+  // "told AP the claim was false and that Ukrainian troops still held
+  // Stepnohirsk": what the denier goes on to say is asserted.
+  const bool goes_on =
+      denial_ != nullptr && p.begin >= denial_->end &&
+      std::any_of(
+          complementizers_.begin(), complementizers_.end(),
+          [&](const Found* c) {
+            const bool after_and = std::any_of(
+                conjunctions_.begin(), conjunctions_.end(),
+                [&](const Found* j) { return j->end_token == c->first_token; });
+            return after_and && c->begin >= denial_->end && c->end <= p.begin;
+          });
+  return denial_ != nullptr && !contrasted && !goes_on &&
          !std::any_of(claimant_cues_.begin(), claimant_cues_.end(),
                       [&](const Found* c) {
                         return c->begin >= denial_->end && c->end <= p.begin &&

@@ -332,6 +332,7 @@ const Found* SentenceCoder::SpeakerAfterSaid(const Found& f) const {
     if (const Found* teller = TellerAfter(f); teller != nullptr) {
       return teller;
     }
+    if (Cue(f).tells) return nullptr;
   }
   // "заявив речник ОСУВ «Хортиця» Віктор Трегубов": the person named
   // after the body they speak for.
@@ -559,6 +560,17 @@ void SentenceCoder::ReadDenier() {
       std::any_of(patterns_.begin(), patterns_.end(),
                   [&](const Found* p) { return p->end <= denier_->begin; })) {
     denier_ = nullptr;
+  }
+  // "Voloshyn told The Associated Press the claim was false": the outlet
+  // told is not the one denying; who told it is.
+  if (denier_ != nullptr && Actor(*denier_).kind == v1::ACTOR_KIND_MEDIA) {
+    for (const Attribution& a : attributions_) {
+      if (a.actor != denier_ && denier_->first_token >= a.cue->end_token &&
+          denier_->first_token <= a.cue->end_token + 1) {
+        denier_ = a.actor;
+        break;
+      }
+    }
   }
   // With nobody just before the denial, the one the sentence opens with
   // denies ("В Генштабе ВСУ заявления о ... опровергли").

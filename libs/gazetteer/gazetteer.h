@@ -24,8 +24,9 @@ namespace frontline::gazetteer {
 enum class Resolution {
   // The surface names one place only.
   kUnique,
-  // Exactly one candidate lies in a region that the text names elsewhere
-  // (as "Donetsk region", "Сумщина", ...).
+  // Exactly one candidate lies in the region named right after the name
+  // ("Kamianske in the Zaporizhzhia region"), else in a region that the
+  // text names elsewhere (as "Donetsk region", "Сумщина", ...).
   kRegionNamed,
   // No region decides, but exactly one candidate shares its region with a
   // place the text names unambiguously elsewhere.
@@ -75,8 +76,10 @@ class Gazetteer {
   // space (see normalizer.h). A name matches only as whole words: the
   // characters before and after it must not be letters or digits of any
   // script. Where names overlap, the longest wins ("Velyka Novosilka" over
-  // "Novosilka"), then the leftmost. Linear in the text: one pass of an
-  // Aho–Corasick automaton over all names at once.
+  // "Novosilka"), then the leftmost. Regions listed before one plural noun
+  // ("the Kursk and Belgorod regions", "Курской и Брянской областями") are
+  // each the region. Linear in the text: one pass of an Aho–Corasick
+  // automaton over all names at once.
   std::vector<Mention> Match(absl::string_view text) const;
 
   // The place with this id; nullptr when there is none.

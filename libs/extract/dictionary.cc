@@ -90,6 +90,26 @@ absl::StatusOr<std::string> ReadFile(const std::string& path) {
   return buffer.str();
 }
 
+// The member a claim flag of patterns.tsv sets; nullptr for none.
+bool PatternEntry::*ClaimFlag(absl::string_view word) {
+  static const auto* flags =
+      new std::vector<std::pair<absl::string_view, bool PatternEntry::*>>{
+          {"weak", &PatternEntry::weak},
+          {"opposite", &PatternEntry::opposite},
+          {"toll", &PatternEntry::toll},
+          {"armed", &PatternEntry::armed},
+          {"persons", &PatternEntry::persons},
+          {"own", &PatternEntry::own},
+          {"nominal", &PatternEntry::nominal},
+          {"downed", &PatternEntry::downed},
+          {"sends", &PatternEntry::sends},
+          {"instrument", &PatternEntry::instrument}};
+  for (const auto& [name, member] : *flags) {
+    if (word == name) return member;
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 bool IsStrike(v1::ClaimType type) {
@@ -226,26 +246,9 @@ absl::StatusOr<std::vector<PatternEntry>> ParsePatterns(
       entry.type = static_cast<v1::ClaimType>(type);
       for (size_t i = 1; i < words.size(); ++i) {
         SideRule rule;
-        if (words[i] == "weak") {
-          entry.weak = true;
-        } else if (words[i] == "opposite") {
-          entry.opposite = true;
-        } else if (words[i] == "toll") {
-          entry.toll = true;
-        } else if (words[i] == "armed") {
-          entry.armed = true;
-        } else if (words[i] == "persons") {
-          entry.persons = true;
-        } else if (words[i] == "own") {
-          entry.own = true;
-        } else if (words[i] == "nominal") {
-          entry.nominal = true;
-        } else if (words[i] == "downed") {
-          entry.downed = true;
-        } else if (words[i] == "sends") {
-          entry.sends = true;
-        } else if (words[i] == "instrument") {
-          entry.instrument = true;
+        bool PatternEntry::*flag = ClaimFlag(words[i]);
+        if (flag != nullptr) {
+          entry.*flag = true;
         } else if (absl::ConsumePrefix(&words[i], "side=") &&
                    ParseSide(words[i], &entry.fixed_side, &rule) &&
                    rule == SideRule::kFixed) {

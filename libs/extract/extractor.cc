@@ -1,9 +1,12 @@
 #include "libs/extract/extractor.h"
 
+#include <string>
 #include <utility>
+#include <vector>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
+#include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
 #include "libs/extract/dictionary.h"
@@ -27,6 +30,94 @@ constexpr size_t kMaxSentenceBytes = 2000;
 // Above this, places are matched sentence by sentence (bounded memory) and
 // lose the whole text's help in choosing between same-named places.
 constexpr size_t kWholeTextMatchLimit = 256 * 1024;
+
+// The abbreviations the splitter does not end a sentence at, without their
+// final dot.
+absl::flat_hash_set<std::string> Abbreviations(const Dictionary& d) {
+  absl::flat_hash_set<std::string> abbreviations;
+  for (const PatternEntry& p : d.patterns) {
+    if (p.kind == CueKind::kAbbreviation) {
+      abbreviations.insert(std::string(absl::StripSuffix(p.phrase, ".")));
+    }
+  }
+  return abbreviations;
+}
+
+// The range words the tokenizer reads as no word ("-", "–").
+std::vector<std::string> RangeSymbols(const Dictionary& d,
+                                      const gazetteer::Normalizer& normalizer) {
+  std::vector<std::string> range_symbols;
+  for (const QuantityEntry& q : d.quantities) {
+    if (q.kind == QuantityWordKind::kRange &&
+        Tokenize(normalizer, q.phrase).empty()) {
+      range_symbols.push_back(q.phrase);
+    }
+  }
+  return range_symbols;
+}
+
+// Adds to `matcher` the actors, and the patterns and quantity words of
+// `language` ("" for every language).
+absl::Status AddPhrases(const Dictionary& d,
+                        const gazetteer::Normalizer& normalizer,
+                        const std::string& language, PhraseMatcher* matcher) {
+  auto wanted = [&](const std::string& l) {
+    return language.empty() || l == "*" || l == language;
+  };
+  for (size_t i = 0; i < d.actors.size(); ++i) {
+    for (const std::string& surface : d.actors[i].surfaces) {
+      if (!matcher->Add(normalizer, surface, PhrasePayload(kActor, i))) {
+        return absl::InvalidArgumentError(
+            absl::StrCat("actors.tsv: ", d.actors[i].id, ": surface \"",
+                         surface, "\" has no word"));
+      }
+    }
+  }
+  for (size_t i = 0; i < d.patterns.size(); ++i) {
+    const PatternEntry& p = d.patterns[i];
+    if (!wanted(p.language) || p.kind == CueKind::kAbbreviation) continue;
+    if (!matcher->Add(normalizer, p.phrase, PhrasePayload(kPattern, i))) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("patterns.tsv: phrase \"", p.phrase, "\" has no word"));
+    }
+  }
+  for (size_t i = 0; i < d.quantities.size(); ++i) {
+    const QuantityEntry& q = d.quantities[i];
+    if (!wanted(q.language)) continue;
+    if (!matcher->Add(normalizer, q.phrase, PhrasePayload(kQuantity, i)) &&
+        q.kind != QuantityWordKind::kRange) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "quantities.tsv: phrase \"", q.phrase, "\" has no word"));
+    }
+  }
+  return absl::OkStatus();
+}
+
+// One claim per distinct key within the document. "Russia says it has
+// taken Chasiv Yar" over the ministry's own statement of it is the same
+// claim: a state echoes the body of its own side that made it.
+std::vector<v1::Claim> UniqueClaims(std::vector<v1::Claim> claims) {
+  absl::flat_hash_set<std::string> said_by_body;
+  for (const v1::Claim& claim : claims) {
+    if (claim.claimant().kind() == v1::ACTOR_KIND_STATE) continue;
+    said_by_body.insert(EchoKey(claim, claim.claimant().side()));
+  }
+  std::vector<v1::Claim> unique;
+  absl::flat_hash_set<std::string> seen;
+  for (v1::Claim& claim : claims) {
+    if (claim.claimant().kind() == v1::ACTOR_KIND_STATE &&
+        said_by_body.contains(EchoKey(claim, claim.claimant().side()))) {
+      continue;
+    }
+    std::string key =
+        absl::StrCat(claim.type(), "|", claim.place_id(), "|", claim.side(),
+                     "|", claim.claimant().id(), "|", claim.polarity());
+    if (!seen.insert(std::move(key)).second) continue;
+    claim.set_id(absl::StrCat(unique.size()));
+    unique.push_back(std::move(claim));
+  }
+  return unique;
+}
 
 }  // namespace
 
@@ -71,19 +162,9 @@ absl::StatusOr<Extractor> Extractor::Load(
       gazetteer::Normalizer::Create();
   if (!normalizer.ok()) return normalizer.status();
 
-  absl::flat_hash_set<std::string> abbreviations;
-  for (const PatternEntry& p : dictionary->patterns) {
-    if (p.kind == CueKind::kAbbreviation) {
-      abbreviations.insert(std::string(absl::StripSuffix(p.phrase, ".")));
-    }
-  }
-  std::vector<std::string> range_symbols;
-  for (const QuantityEntry& q : dictionary->quantities) {
-    if (q.kind == QuantityWordKind::kRange &&
-        Tokenize(*normalizer, q.phrase).empty()) {
-      range_symbols.push_back(q.phrase);
-    }
-  }
+  absl::flat_hash_set<std::string> abbreviations = Abbreviations(*dictionary);
+  std::vector<std::string> range_symbols =
+      RangeSymbols(*dictionary, *normalizer);
   auto impl = std::make_unique<Impl>(
       *std::move(normalizer), *std::move(dictionary),
       SentenceSplitter(std::move(abbreviations), kMaxSentenceBytes),
@@ -91,40 +172,10 @@ absl::StatusOr<Extractor> Extractor::Load(
   impl->gazetteer = &gazetteer;
   impl->dates = dates;
 
-  const Dictionary& d = impl->dictionary;
   for (const std::string language : {"en", "uk", "ru", ""}) {
-    PhraseMatcher& matcher = impl->matchers[language];
-    auto wanted = [&](const std::string& l) {
-      return language.empty() || l == "*" || l == language;
-    };
-    for (size_t i = 0; i < d.actors.size(); ++i) {
-      for (const std::string& surface : d.actors[i].surfaces) {
-        if (!matcher.Add(impl->normalizer, surface, PhrasePayload(kActor, i))) {
-          return absl::InvalidArgumentError(
-              absl::StrCat("actors.tsv: ", d.actors[i].id, ": surface \"",
-                           surface, "\" has no word"));
-        }
-      }
-    }
-    for (size_t i = 0; i < d.patterns.size(); ++i) {
-      const PatternEntry& p = d.patterns[i];
-      if (!wanted(p.language) || p.kind == CueKind::kAbbreviation) continue;
-      if (!matcher.Add(impl->normalizer, p.phrase,
-                       PhrasePayload(kPattern, i))) {
-        return absl::InvalidArgumentError(absl::StrCat(
-            "patterns.tsv: phrase \"", p.phrase, "\" has no word"));
-      }
-    }
-    for (size_t i = 0; i < d.quantities.size(); ++i) {
-      const QuantityEntry& q = d.quantities[i];
-      if (!wanted(q.language)) continue;
-      if (!matcher.Add(impl->normalizer, q.phrase,
-                       PhrasePayload(kQuantity, i)) &&
-          q.kind != QuantityWordKind::kRange) {
-        return absl::InvalidArgumentError(absl::StrCat(
-            "quantities.tsv: phrase \"", q.phrase, "\" has no word"));
-      }
-    }
+    absl::Status added = AddPhrases(impl->dictionary, impl->normalizer,
+                                    language, &impl->matchers[language]);
+    if (!added.ok()) return added;
   }
   return Extractor(std::move(impl));
 }
@@ -167,29 +218,7 @@ std::vector<v1::Claim> Extractor::Extract(absl::string_view text,
                   published, &context, &claims)
         .Code();
   }
-  // One claim per distinct key within the document. "Russia says it has
-  // taken Chasiv Yar" over the ministry's own statement of it is the same
-  // claim: a state echoes the body of its own side that made it.
-  absl::flat_hash_set<std::string> said_by_body;
-  for (const v1::Claim& claim : claims) {
-    if (claim.claimant().kind() == v1::ACTOR_KIND_STATE) continue;
-    said_by_body.insert(EchoKey(claim, claim.claimant().side()));
-  }
-  std::vector<v1::Claim> unique;
-  absl::flat_hash_set<std::string> seen;
-  for (v1::Claim& claim : claims) {
-    if (claim.claimant().kind() == v1::ACTOR_KIND_STATE &&
-        said_by_body.contains(EchoKey(claim, claim.claimant().side()))) {
-      continue;
-    }
-    std::string key =
-        absl::StrCat(claim.type(), "|", claim.place_id(), "|", claim.side(),
-                     "|", claim.claimant().id(), "|", claim.polarity());
-    if (!seen.insert(std::move(key)).second) continue;
-    claim.set_id(absl::StrCat(unique.size()));
-    unique.push_back(std::move(claim));
-  }
-  return unique;
+  return UniqueClaims(std::move(claims));
 }
 
 }  // namespace frontline::extract

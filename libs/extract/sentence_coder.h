@@ -225,6 +225,26 @@ class SentenceCoder {
   bool RedundantBeside(const Pending& a, const Pending& b) const;
   bool IsWeaponOfOther(const Pending& a, const Pending& b) const;
 
+  // Steps of ReadSpeakers and DenyPrevious (sentence_coder_speakers.cc).
+  // The attribution of each claimant cue whose speaker is found.
+  void ReadClaimantCues();
+  // Whether a claimant cue neither negated nor right before a claim pattern
+  // says that someone speaks.
+  bool UnknownSpeakerSpeaks() const;
+  // "По его словам": attributions to the previous speaker.
+  void ReadAttributionAnaphors();
+  // Whether an anaphor of reports ("those accounts") stands for what an
+  // earlier sentence reported.
+  bool NamesReports() const;
+  // Whether no claim pattern or place stands before the denial.
+  bool NothingBeforeDenial() const;
+  // Appends, denied by `denier`, the claims the previous sentence asserted
+  // (else those last reported).
+  void DenyPreviousClaims(const ActorEntry& denier);
+  // Makes `speaker` the claimant of the previous sentence's claims that have
+  // none.
+  void ClaimPrevious(const ActorEntry& speaker);
+
   // Speakers (sentence_coder_speakers.cc).
   // The speaker a text's heading or title names for the rest of it.
   void ReadHeading();
@@ -265,6 +285,10 @@ class SentenceCoder {
   const ActorEntry* ContinuedSpeaker() const;
 
   // Emit's steps (sentence_coder_emit.cc).
+  // The coding of a pending claim; nullopt when it makes no claim.
+  std::optional<Coding> CodingOf(const Pending& item);
+  // Appends the claim of `c`, and its reporter's when it is said and denied.
+  void AddClaims(const Coding& c);
   // The place a pending claim has or carries from a strike or an assault
   // reported before; nullptr when none.
   const gazetteer::Mention* AnchoredPlace(const Pending& item, Coding* c);
@@ -275,6 +299,16 @@ class SentenceCoder {
   void ReadClaimant(Coding* c) const;
   // Who does the act, or what a strike hits.
   void ReadDoer(Coding* c) const;
+  // The actor right after `p` that ends its clause and takes part in the
+  // act; nullptr when none.
+  const Found* SubjectEndingClauseAfter(const Found& p,
+                                        const Found* claimant) const;
+  // The first actor after the verb: the doer, or the attackers repelled.
+  void ReadActorAfter(Coding* c) const;
+  // The actor right after an act named by a noun does it.
+  void ReadNominalDoer(Coding* c) const;
+  // Losses are of the actor named after the verb in its clause.
+  void ReadLossesDoer(Coding* c) const;
   // The actor right after a strike's verb: its doer, or its target.
   void ReadStrikeActorAfter(Coding* c) const;
   // The actor before `p` who does it; nullptr when none.
@@ -292,6 +326,9 @@ class SentenceCoder {
   // The side the words name or the speaker implies, before the passive,
   // the denial or a repulse turn it over.
   v1::Side NamedSide(const Coding& c) const;
+  // The side when neither doer nor target is named: by the act, the voice
+  // speaking and the place.
+  v1::Side SideNobodyNamed(const Coding& c, v1::Side voice) const;
   // What the next claims and sentences may carry from claim `c`.
   void RememberEmitted(const Coding& c);
   v1::Claim ClaimOf(const Coding& c) const;

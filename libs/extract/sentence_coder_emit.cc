@@ -1,6 +1,7 @@
 // SentenceCoder::Emit: each pending claim's place, claimant, doer and side,
 // and the v1::Claim made of them.
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <utility>
 
@@ -62,58 +63,69 @@ void SentenceCoder::Emit() {
   assault_place_ = nullptr;
   for (size_t i = 0; i < pending_.size(); ++i) {
     if (dropped_[i]) continue;
-    const Pending& item = pending_[i];
-    Coding c{.type = item.type,
-             .pattern = item.pattern,
-             .weapon = item.weapon,
-             .downed = item.downed};
-    c.place = AnchoredPlace(item, &c);
-    // Drones brought down somewhere nobody names are no strike on a place.
-    if (c.place == nullptr && (figures_.empty() || item.downed)) continue;
-    // A figure that is no area ("a dozen armored vehicles") anchors no
-    // place: the claim is where the text last was, in this sentence or the
-    // one before it. An area ("150 square miles inside Russia") and a toll
-    // of losses stand on their own.
-    // Nor does a count of weapons ("Russia launched 88 drones overnight"):
-    // a strike on no place named is a country's night, not the last town's.
-    const bool weapons_counted =
-        IsStrike(c.type) &&
-        IsCounted(c.weapon != nullptr ? *c.weapon : *c.pattern);
-    if (c.place == nullptr && !has_area_ &&
-        c.type != v1::CLAIM_TYPE_CASUALTIES && !weapons_counted) {
-      c.place = PlaceTextWasAt(*c.pattern);
-    }
-    c.denied = IsDenied(*c.pattern);
-    ReadClaimant(&c);
-    ReadDoer(&c);
-    c.side = SideOf(c);
-    // Whose act it is stays unknown: nothing the conflict state can hold.
-    if (!IsBelligerent(c.side)) continue;
-
-    const std::string key =
-        absl::StrCat(c.type, "|", c.place != nullptr ? c.place->place().id : "",
-                     "|", c.side);
+    const std::optional<Coding> c = CodingOf(pending_[i]);
+    if (!c.has_value()) continue;
+    const std::string key = absl::StrCat(
+        c->type, "|", c->place != nullptr ? c->place->place().id : "", "|",
+        c->side);
     if (!emitted.insert(key).second) continue;
-    RememberEmitted(c);
-    v1::Claim claim = ClaimOf(c);
-    // A statement said and then denied in one sentence is a claim of
-    // whoever said it too. (One only named inside the denial, "спростував
-    // заяви Міноборони РФ про захоплення", codes the denial alone.)
-    const Found* reporter = c.denied ? ReporterOf(*c.pattern) : nullptr;
-    if (reporter != nullptr) {
-      v1::Claim reported = claim;
-      const ActorEntry& r = Actor(*reporter);
-      reported.set_polarity(v1::POLARITY_ASSERTED);
-      FillActor(r, FixedSide(r), reported.mutable_claimant());
-      // "..., the ministry said, a claim that is false" with nobody named
-      // denying: the speaker asserts it and does not deny it too.
-      const bool denied_by_reporter =
-          reported.claimant().id() == claim.claimant().id();
-      claims_->push_back(std::move(reported));
-      if (denied_by_reporter) continue;
-    }
-    claims_->push_back(std::move(claim));
+    RememberEmitted(*c);
+    AddClaims(*c);
   }
+}
+
+std::optional<SentenceCoder::Coding> SentenceCoder::CodingOf(
+    const Pending& item) {
+  Coding c{.type = item.type,
+           .pattern = item.pattern,
+           .weapon = item.weapon,
+           .downed = item.downed};
+  c.place = AnchoredPlace(item, &c);
+  // Drones brought down somewhere nobody names are no strike on a place.
+  if (c.place == nullptr && (figures_.empty() || item.downed)) {
+    return std::nullopt;
+  }
+  // A figure that is no area ("a dozen armored vehicles") anchors no
+  // place: the claim is where the text last was, in this sentence or the
+  // one before it. An area ("150 square miles inside Russia") and a toll
+  // of losses stand on their own.
+  // Nor does a count of weapons ("Russia launched 88 drones overnight"):
+  // a strike on no place named is a country's night, not the last town's.
+  const bool weapons_counted =
+      IsStrike(c.type) &&
+      IsCounted(c.weapon != nullptr ? *c.weapon : *c.pattern);
+  if (c.place == nullptr && !has_area_ && c.type != v1::CLAIM_TYPE_CASUALTIES &&
+      !weapons_counted) {
+    c.place = PlaceTextWasAt(*c.pattern);
+  }
+  c.denied = IsDenied(*c.pattern);
+  ReadClaimant(&c);
+  ReadDoer(&c);
+  c.side = SideOf(c);
+  // Whose act it is stays unknown: nothing the conflict state can hold.
+  if (!IsBelligerent(c.side)) return std::nullopt;
+  return c;
+}
+
+void SentenceCoder::AddClaims(const Coding& c) {
+  v1::Claim claim = ClaimOf(c);
+  // A statement said and then denied in one sentence is a claim of
+  // whoever said it too. (One only named inside the denial, "спростував
+  // заяви Міноборони РФ про захоплення", codes the denial alone.)
+  const Found* reporter = c.denied ? ReporterOf(*c.pattern) : nullptr;
+  if (reporter != nullptr) {
+    v1::Claim reported = claim;
+    const ActorEntry& r = Actor(*reporter);
+    reported.set_polarity(v1::POLARITY_ASSERTED);
+    FillActor(r, FixedSide(r), reported.mutable_claimant());
+    // "..., the ministry said, a claim that is false" with nobody named
+    // denying: the speaker asserts it and does not deny it too.
+    const bool denied_by_reporter =
+        reported.claimant().id() == claim.claimant().id();
+    claims_->push_back(std::move(reported));
+    if (denied_by_reporter) return;
+  }
+  claims_->push_back(std::move(claim));
 }
 
 const gazetteer::Mention* SentenceCoder::AnchoredPlace(const Pending& item,
@@ -261,13 +273,8 @@ void SentenceCoder::ReadDoer(Coding* c) const {
   // "..., однак місто тримають наші підрозділи": the subject after the
   // verb, ending its clause, over one in an earlier clause.
   if (c->doer != nullptr && !InClause(c->doer->end, p.begin)) {
-    for (const Found& a : actors_) {
-      if (a.first_token == p.end_token && !TakesNoPart(a, c->claimant) &&
-          EndsClause(a)) {
-        c->doer = &a;
-        break;
-      }
-    }
+    const Found* after = SubjectEndingClauseAfter(p, c->claimant);
+    if (after != nullptr) c->doer = after;
   }
   // After the verb only when the claimant does not speak for a side
   // ("Kurakhove passed under the control of Russian forces") or for losses.
@@ -280,35 +287,57 @@ void SentenceCoder::ReadDoer(Coding* c) const {
   if (c->doer == nullptr && c->target == nullptr &&
       (!IsBelligerent(c->claimant_side) ||
        c->type == v1::CLAIM_TYPE_CASUALTIES)) {
-    for (const Found& a : actors_) {
-      if (TakesNoPart(a, c->claimant)) continue;
-      if (a.begin >= p.end) {
-        // "repelled three Russian attempts": the attackers, not who repels.
-        (c->type == v1::CLAIM_TYPE_REPELLED_ATTACK ? c->target : c->doer) = &a;
-        break;
-      }
-    }
+    ReadActorAfter(c);
   }
   // "просування окупантів", "штурм російських військ": an act named by a
   // noun is done by the actor right after it.
-  if (Cue(p).nominal) {
-    for (const Found& a : actors_) {
-      if (a.first_token == p.end_token && !TakesNoPart(a, c->claimant)) {
-        c->doer = &a;
-        c->target = nullptr;
-        break;
-      }
-    }
-  }
+  if (Cue(p).nominal) ReadNominalDoer(c);
   // Losses are of the side named after the verb when there is one
   // ("Ukrainian troops killed 60 Russian soldiers").
-  if (c->type == v1::CLAIM_TYPE_CASUALTIES) {
-    for (const Found& a : actors_) {
-      if (TakesNoPart(a, c->claimant) || IsLocation(a)) continue;
-      if (a.begin >= p.end && InClause(p.end, a.begin)) {
-        c->doer = &a;
-        break;
-      }
+  if (c->type == v1::CLAIM_TYPE_CASUALTIES) ReadLossesDoer(c);
+}
+
+const Found* SentenceCoder::SubjectEndingClauseAfter(
+    const Found& p, const Found* claimant) const {
+  for (const Found& a : actors_) {
+    if (a.first_token == p.end_token && !TakesNoPart(a, claimant) &&
+        EndsClause(a)) {
+      return &a;
+    }
+  }
+  return nullptr;
+}
+
+void SentenceCoder::ReadActorAfter(Coding* c) const {
+  const Found& p = *c->pattern;
+  for (const Found& a : actors_) {
+    if (TakesNoPart(a, c->claimant)) continue;
+    if (a.begin >= p.end) {
+      // "repelled three Russian attempts": the attackers, not who repels.
+      (c->type == v1::CLAIM_TYPE_REPELLED_ATTACK ? c->target : c->doer) = &a;
+      return;
+    }
+  }
+}
+
+void SentenceCoder::ReadNominalDoer(Coding* c) const {
+  for (const Found& a : actors_) {
+    if (a.first_token == c->pattern->end_token &&
+        !TakesNoPart(a, c->claimant)) {
+      c->doer = &a;
+      c->target = nullptr;
+      return;
+    }
+  }
+}
+
+void SentenceCoder::ReadLossesDoer(Coding* c) const {
+  const Found& p = *c->pattern;
+  for (const Found& a : actors_) {
+    if (TakesNoPart(a, c->claimant) || IsLocation(a)) continue;
+    if (a.begin >= p.end && InClause(p.end, a.begin)) {
+      c->doer = &a;
+      return;
     }
   }
 }
@@ -416,6 +445,11 @@ v1::Side SentenceCoder::NamedSide(const Coding& c) const {
   if (c.target != nullptr) {
     return Opposite(SideOfActor(Actor(*c.target), voice));
   }
+  return SideNobodyNamed(c, voice);
+}
+
+v1::Side SentenceCoder::SideNobodyNamed(const Coding& c, v1::Side voice) const {
+  const PatternEntry& entry = Cue(*c.pattern);
   if (entry.kind == CueKind::kClaim && entry.weak &&
       c.type == v1::CLAIM_TYPE_ASSAULT) {
     // "Бої в місті тривають", "heavy fighting": nobody named attacks.

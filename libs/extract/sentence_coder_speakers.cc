@@ -198,6 +198,24 @@ bool SentenceCoder::Speaks(const Found& pronoun) const {
 }
 
 void SentenceCoder::ReadSpeakers() {
+  ReadClaimantCues();
+  // "..., said the head of the district, Volodymyr Leontiev": someone the
+  // dictionaries do not know speaks, not the document's header.
+  someone_else_speaks_ = attributions_.empty() && UnknownSpeakerSpeaks();
+  ReadAttributionAnaphors();
+  ReadDenier();
+  // "Балицкий сообщил, что ... . Повреждена подстанция, погиб мужчина.":
+  // a sentence naming no speaker goes on with the one before it, unless it
+  // speculates ("Russia may now be closer"): that is the writer's own view.
+  continued_speaker_.reset();
+  if (same_paragraph_ && claimant_cues_.empty() && attributions_.empty() &&
+      header_ == nullptr && denier_ == nullptr && denial_ == nullptr &&
+      hypotheticals_.empty()) {
+    continued_speaker_ = context_->previous_speaker;
+  }
+}
+
+void SentenceCoder::ReadClaimantCues() {
   // Claimants: the actor next to each claimant cue ("X said", "according to
   // X"); a claimant-before cue takes an actor joined to it by words only.
   for (const Found* f : claimant_cues_) {
@@ -215,27 +233,29 @@ void SentenceCoder::ReadSpeakers() {
     if (speaker == nullptr) continue;
     attributions_.push_back({f, speaker, IsPostposed(*f, *speaker)});
   }
-  // "..., said the head of the district, Volodymyr Leontiev": someone the
-  // dictionaries do not know speaks, not the document's header.
+}
+
+bool SentenceCoder::UnknownSpeakerSpeaks() const {
   // ("did not make further confirmed advances" is no one speaking).
   // ("there were no confirmed changes" is no one speaking either.)
   const std::vector<const Found*> negations = CuesOf(CueKind::kNegation);
-  someone_else_speaks_ =
-      attributions_.empty() &&
-      std::any_of(
-          claimant_cues_.begin(), claimant_cues_.end(), [&](const Found* c) {
-            const bool negated = std::any_of(
-                negations.begin(), negations.end(), [&](const Found* n) {
-                  return n->end_token == c->first_token &&
-                         InClause(n->end, c->begin);
-                });
-            return !negated &&
-                   std::none_of(patterns_.begin(), patterns_.end(),
-                                [&](const Found* p) {
-                                  return p->first_token >= c->end_token &&
-                                         p->first_token <= c->end_token + 1;
-                                });
-          });
+  return std::any_of(
+      claimant_cues_.begin(), claimant_cues_.end(), [&](const Found* c) {
+        const bool negated = std::any_of(
+            negations.begin(), negations.end(), [&](const Found* n) {
+              return n->end_token == c->first_token &&
+                     InClause(n->end, c->begin);
+            });
+        return !negated &&
+               std::none_of(patterns_.begin(), patterns_.end(),
+                            [&](const Found* p) {
+                              return p->first_token >= c->end_token &&
+                                     p->first_token <= c->end_token + 1;
+                            });
+      });
+}
+
+void SentenceCoder::ReadAttributionAnaphors() {
   // "По его словам", "за його словами": the previous speaker says it (as
   // "he said" does; someone the dictionaries do not know goes on
   // speaking).
@@ -252,16 +272,6 @@ void SentenceCoder::ReadSpeakers() {
     const Found* speaker = &made_.emplace_back(
         Found{*referent, f->first_token, f->end_token, f->begin, f->end});
     attributions_.push_back({f, speaker, true});
-  }
-  ReadDenier();
-  // "Балицкий сообщил, что ... . Повреждена подстанция, погиб мужчина.":
-  // a sentence naming no speaker goes on with the one before it, unless it
-  // speculates ("Russia may now be closer"): that is the writer's own view.
-  continued_speaker_.reset();
-  if (same_paragraph_ && claimant_cues_.empty() && attributions_.empty() &&
-      header_ == nullptr && denier_ == nullptr && denial_ == nullptr &&
-      hypotheticals_.empty()) {
-    continued_speaker_ = context_->previous_speaker;
   }
 }
 
@@ -586,24 +596,7 @@ void SentenceCoder::ReadDenier() {
 bool SentenceCoder::DenyPrevious() {
   // A sentence that only denies what the one before it reported ("Ukrainian
   // officials denied those accounts") denies each of its claims.
-  // ("опровергли заявление Минобороны о захвате ..." names its own.)
-  const bool denies_reports =
-      std::any_of(cues_.begin(), cues_.end(), [&](const Found& c) {
-        return Cue(c).kind == CueKind::kAnaphor &&
-               Cue(c).anaphor == AnaphorTarget::kReports &&
-               std::none_of(actors_.begin(), actors_.end(),
-                            [&](const Found& a) {
-                              return a.first_token == c.end_token;
-                            });
-      });
-  // Words after the denial in quotes or after a colon are the denier's own
-  // ("Волошин назвав це фейком: «Село під контролем Сил оборони»").
-  const bool nothing_before_denial =
-      denial_ != nullptr &&
-      std::none_of(patterns_.begin(), patterns_.end(),
-                   [&](const Found* p) { return p->begin < denial_->end; }) &&
-      std::none_of(places_.begin(), places_.end(),
-                   [&](const auto* m) { return m->begin < denial_->end; });
+  const bool denies_reports = NamesReports();
   const bool only_denial =
       patterns_.empty() && places_.empty() && figures_.empty();
   // "Это не так: ..." with nobody named: the text's own voice denies.
@@ -611,25 +604,9 @@ bool SentenceCoder::DenyPrevious() {
                              : attributions_.empty() ? context_->header
                                                      : nullptr;
   if (denial_ != nullptr && denier != nullptr && denies_reports &&
-      same_paragraph_ && (only_denial || nothing_before_denial)) {
-    const bool previous_reported =
-        context_->previous_claims_end > context_->previous_claims_begin ||
-        !context_->previous_commented;
-    const size_t from = previous_reported ? context_->previous_claims_begin
-                                          : context_->reported_begin;
-    const size_t to = previous_reported ? context_->previous_claims_end
-                                        : context_->reported_end;
+      same_paragraph_ && (only_denial || NothingBeforeDenial())) {
     const size_t first_denied = claims_->size();
-    for (size_t i = from; i < to; ++i) {
-      if ((*claims_)[i].polarity() != v1::POLARITY_ASSERTED) continue;
-      v1::Claim claim = (*claims_)[i];
-      claim.set_polarity(v1::POLARITY_DENIED);
-      FillActor(*denier, FixedSide(*denier), claim.mutable_claimant());
-      claim.mutable_span()->set_begin(begin_);
-      claim.mutable_span()->set_end(end_);
-      claim.set_sentence(ValidUtf8(text_.substr(begin_, end_ - begin_)));
-      claims_->push_back(std::move(claim));
-    }
+    DenyPreviousClaims(*denier);
     if (only_denial) {
       context_->previous_strike_place = nullptr;
       context_->previous_assault_place = nullptr;
@@ -642,16 +619,61 @@ bool SentenceCoder::DenyPrevious() {
   if (denial_ == nullptr && denies_reports && patterns_.empty() &&
       same_paragraph_ && !attributions_.empty() &&
       !Actor(*attributions_.front().actor).unnamed) {
-    const ActorEntry& speaker = Actor(*attributions_.front().actor);
-    for (size_t i = context_->previous_claims_begin;
-         i < context_->previous_claims_end; ++i) {
-      v1::Claim& claim = (*claims_)[i];
-      if (claim.claimant().id().empty()) {
-        FillActor(speaker, FixedSide(speaker), claim.mutable_claimant());
-      }
-    }
+    ClaimPrevious(Actor(*attributions_.front().actor));
   }
   return false;
+}
+
+bool SentenceCoder::NamesReports() const {
+  // ("опровергли заявление Минобороны о захвате ..." names its own.)
+  return std::any_of(cues_.begin(), cues_.end(), [&](const Found& c) {
+    return Cue(c).kind == CueKind::kAnaphor &&
+           Cue(c).anaphor == AnaphorTarget::kReports &&
+           std::none_of(actors_.begin(), actors_.end(), [&](const Found& a) {
+             return a.first_token == c.end_token;
+           });
+  });
+}
+
+bool SentenceCoder::NothingBeforeDenial() const {
+  // Words after the denial in quotes or after a colon are the denier's own
+  // ("Волошин назвав це фейком: «Село під контролем Сил оборони»").
+  return denial_ != nullptr &&
+         std::none_of(
+             patterns_.begin(), patterns_.end(),
+             [&](const Found* p) { return p->begin < denial_->end; }) &&
+         std::none_of(places_.begin(), places_.end(),
+                      [&](const auto* m) { return m->begin < denial_->end; });
+}
+
+void SentenceCoder::DenyPreviousClaims(const ActorEntry& denier) {
+  const bool previous_reported =
+      context_->previous_claims_end > context_->previous_claims_begin ||
+      !context_->previous_commented;
+  const size_t from = previous_reported ? context_->previous_claims_begin
+                                        : context_->reported_begin;
+  const size_t to = previous_reported ? context_->previous_claims_end
+                                      : context_->reported_end;
+  for (size_t i = from; i < to; ++i) {
+    if ((*claims_)[i].polarity() != v1::POLARITY_ASSERTED) continue;
+    v1::Claim claim = (*claims_)[i];
+    claim.set_polarity(v1::POLARITY_DENIED);
+    FillActor(denier, FixedSide(denier), claim.mutable_claimant());
+    claim.mutable_span()->set_begin(begin_);
+    claim.mutable_span()->set_end(end_);
+    claim.set_sentence(ValidUtf8(text_.substr(begin_, end_ - begin_)));
+    claims_->push_back(std::move(claim));
+  }
+}
+
+void SentenceCoder::ClaimPrevious(const ActorEntry& speaker) {
+  for (size_t i = context_->previous_claims_begin;
+       i < context_->previous_claims_end; ++i) {
+    v1::Claim& claim = (*claims_)[i];
+    if (claim.claimant().id().empty()) {
+      FillActor(speaker, FixedSide(speaker), claim.mutable_claimant());
+    }
+  }
 }
 
 // The claimant of a pattern: the denier; else the attribution nearest to

@@ -104,6 +104,110 @@ void AddListedRegions(absl::string_view text, const NormalizedText& normalized,
       [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
 }
 
+// The occurrences standing alone as words (and capitalized where their name
+// must be), without overlaps, in text order.
+std::vector<AhoCorasick::Occurrence> SelectOccurrences(
+    absl::string_view text, const NormalizedText& normalized,
+    const std::vector<bool>& pattern_capitalized_only,
+    std::vector<AhoCorasick::Occurrence> found) {
+  std::erase_if(found, [&](const AhoCorasick::Occurrence& o) {
+    if (!StandsAlone(normalized.text, o.begin, o.end)) return true;
+    return pattern_capitalized_only[o.pattern] &&
+           !IsCapital(CodePointAt(text, normalized.original_begin[o.begin]));
+  });
+  // Longest first, then leftmost; keep those not overlapping a kept one.
+  std::stable_sort(found.begin(), found.end(),
+                   [](const auto& a, const auto& b) {
+                     if (a.end - a.begin != b.end - b.begin) {
+                       return a.end - a.begin > b.end - b.begin;
+                     }
+                     return a.begin < b.begin;
+                   });
+  std::map<uint32_t, const AhoCorasick::Occurrence*> kept;  // By begin.
+  for (const auto& o : found) {
+    auto next = kept.lower_bound(o.begin);
+    if (next != kept.end() && next->second->begin < o.end) continue;
+    if (next != kept.begin() && std::prev(next)->second->end > o.begin) {
+      continue;
+    }
+    kept.emplace(o.begin, &o);
+  }
+  std::vector<AhoCorasick::Occurrence> selected;
+  selected.reserve(kept.size());
+  for (const auto& [begin, o] : kept) selected.push_back(*o);
+  return selected;
+}
+
+using RegionSet = absl::flat_hash_set<absl::string_view>;
+
+// Regions the text speaks of: a mention all of whose candidates lie in one
+// region names that region (strongly when a candidate is the region).
+void CollectRegions(const std::vector<Mention>& mentions,
+                    RegionSet* named_regions, RegionSet* neighbour_regions) {
+  for (const Mention& mention : mentions) {
+    const absl::string_view region = mention.candidates.front()->region_id;
+    bool one_region = true;
+    bool names_region = false;
+    for (const Place* place : mention.candidates) {
+      one_region = one_region && place->region_id == region;
+      names_region = names_region || place->kind == PlaceKind::kRegion;
+    }
+    if (!one_region) continue;
+    (names_region ? *named_regions : *neighbour_regions).insert(region);
+  }
+}
+
+// Puts first the candidate of `mention` in a region the text names, else
+// one in a region it names a place of.
+void PreferRegionsSpokenOf(const RegionSet& named_regions,
+                           const RegionSet& neighbour_regions,
+                           Mention* mention) {
+  auto& candidates = mention->candidates;
+  auto in = [](const RegionSet& regions) {
+    return
+        [&regions](const Place* p) { return regions.contains(p->region_id); };
+  };
+  // Partition keeps the default order within each part.
+  auto named_end = std::stable_partition(candidates.begin(), candidates.end(),
+                                         in(named_regions));
+  const auto named = named_end - candidates.begin();
+  if (named == 1) {
+    mention->resolution = Resolution::kRegionNamed;
+  } else {
+    // Narrow as far as the evidence goes; the default order settles the
+    // rest.
+    auto pool_end = named > 1 ? named_end : candidates.end();
+    auto neighbour_end = std::stable_partition(candidates.begin(), pool_end,
+                                               in(neighbour_regions));
+    mention->resolution = neighbour_end - candidates.begin() == 1
+                              ? Resolution::kNeighbourNamed
+                              : Resolution::kDefault;
+  }
+  std::sort(candidates.begin() + 1, candidates.end(), DefaultOrder);
+}
+
+// Chooses between the candidates of each ambiguous mention by the regions
+// the text names.
+void ResolveByRegions(std::vector<Mention>* mentions) {
+  RegionSet named_regions;
+  RegionSet neighbour_regions;
+  CollectRegions(*mentions, &named_regions, &neighbour_regions);
+
+  // "Kamianske and Stepnohirsk in the Zaporizhzhia region": the region
+  // named right after a name decides it before the rest of the text does.
+  std::vector<bool> decided(mentions->size(), false);
+  for (size_t i = 0; i < mentions->size(); ++i) {
+    if ((*mentions)[i].candidates.size() > 1) {
+      decided[i] = ChooseByRegionAfter(*mentions, i);
+    }
+  }
+  for (size_t i = 0; i < mentions->size(); ++i) {
+    Mention& mention = (*mentions)[i];
+    if (mention.candidates.size() == 1 || decided[i]) continue;
+    PreferRegionsSpokenOf(named_regions, neighbour_regions, &mention);
+  }
+}
+
 }  // namespace
 
 struct Gazetteer::Index {
@@ -215,40 +319,19 @@ std::vector<const Place*> Gazetteer::Find(absl::string_view name) const {
 
 std::vector<Mention> Gazetteer::Match(absl::string_view text) const {
   const NormalizedText normalized = index_->normalizer.Normalize(text);
-  std::vector<AhoCorasick::Occurrence> found =
-      index_->automaton->FindAll(normalized.text);
-  std::erase_if(found, [&](const AhoCorasick::Occurrence& o) {
-    if (!StandsAlone(normalized.text, o.begin, o.end)) return true;
-    return index_->pattern_capitalized_only[o.pattern] &&
-           !IsCapital(CodePointAt(text, normalized.original_begin[o.begin]));
-  });
-  // Longest first, then leftmost; keep those not overlapping a kept one.
-  std::stable_sort(found.begin(), found.end(),
-                   [](const auto& a, const auto& b) {
-                     if (a.end - a.begin != b.end - b.begin) {
-                       return a.end - a.begin > b.end - b.begin;
-                     }
-                     return a.begin < b.begin;
-                   });
-  std::map<uint32_t, const AhoCorasick::Occurrence*> kept;  // By begin.
-  for (const auto& o : found) {
-    auto next = kept.lower_bound(o.begin);
-    if (next != kept.end() && next->second->begin < o.end) continue;
-    if (next != kept.begin() && std::prev(next)->second->end > o.begin) {
-      continue;
-    }
-    kept.emplace(o.begin, &o);
-  }
+  const std::vector<AhoCorasick::Occurrence> kept =
+      SelectOccurrences(text, normalized, index_->pattern_capitalized_only,
+                        index_->automaton->FindAll(normalized.text));
 
   std::vector<Mention> mentions;
   mentions.reserve(kept.size());
-  for (const auto& [begin, o] : kept) {
+  for (const AhoCorasick::Occurrence& o : kept) {
     Mention mention;
-    mention.begin = normalized.original_begin[o->begin];
-    mention.end = normalized.original_end[o->end - 1];
+    mention.begin = normalized.original_begin[o.begin];
+    mention.end = normalized.original_end[o.end - 1];
     mention.surface =
         std::string(text.substr(mention.begin, mention.end - mention.begin));
-    mention.candidates = index_->pattern_places[o->pattern];
+    mention.candidates = index_->pattern_places[o.pattern];
     mentions.push_back(std::move(mention));
   }
   const std::vector<CoordinatedRegion> listed = FindCoordinatedRegions(
@@ -261,57 +344,7 @@ std::vector<Mention> Gazetteer::Match(absl::string_view text) const {
         return nullptr;
       });
   if (!listed.empty()) AddListedRegions(text, normalized, listed, &mentions);
-
-  // Regions the text speaks of: a mention all of whose candidates lie in one
-  // region names that region (strongly when a candidate is the region).
-  absl::flat_hash_set<absl::string_view> named_regions;
-  absl::flat_hash_set<absl::string_view> neighbour_regions;
-  for (const Mention& mention : mentions) {
-    const absl::string_view region = mention.candidates.front()->region_id;
-    bool one_region = true;
-    bool names_region = false;
-    for (const Place* place : mention.candidates) {
-      one_region = one_region && place->region_id == region;
-      names_region = names_region || place->kind == PlaceKind::kRegion;
-    }
-    if (!one_region) continue;
-    (names_region ? named_regions : neighbour_regions).insert(region);
-  }
-
-  // "Kamianske and Stepnohirsk in the Zaporizhzhia region": the region
-  // named right after a name decides it before the rest of the text does.
-  std::vector<bool> decided(mentions.size(), false);
-  for (size_t i = 0; i < mentions.size(); ++i) {
-    if (mentions[i].candidates.size() > 1) {
-      decided[i] = ChooseByRegionAfter(mentions, i);
-    }
-  }
-  for (size_t i = 0; i < mentions.size(); ++i) {
-    Mention& mention = mentions[i];
-    if (mention.candidates.size() == 1 || decided[i]) continue;
-    auto& candidates = mention.candidates;
-    auto in = [](const absl::flat_hash_set<absl::string_view>& regions) {
-      return
-          [&regions](const Place* p) { return regions.contains(p->region_id); };
-    };
-    // Partition keeps the default order within each part.
-    auto named_end = std::stable_partition(candidates.begin(), candidates.end(),
-                                           in(named_regions));
-    const auto named = named_end - candidates.begin();
-    if (named == 1) {
-      mention.resolution = Resolution::kRegionNamed;
-    } else {
-      // Narrow as far as the evidence goes; the default order settles the
-      // rest.
-      auto pool_end = named > 1 ? named_end : candidates.end();
-      auto neighbour_end = std::stable_partition(candidates.begin(), pool_end,
-                                                 in(neighbour_regions));
-      mention.resolution = neighbour_end - candidates.begin() == 1
-                               ? Resolution::kNeighbourNamed
-                               : Resolution::kDefault;
-    }
-    std::sort(candidates.begin() + 1, candidates.end(), DefaultOrder);
-  }
+  ResolveByRegions(&mentions);
   return mentions;
 }
 

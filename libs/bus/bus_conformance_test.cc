@@ -74,7 +74,9 @@ class KafkaEngine {
   // librdkafka 2.0's mock cluster has no controller for CreateTopics: the
   // topic is made the mock's way, and the bus finds it.
   void PrepareTopic(const std::string& name, int partitions) {
-    if (mock_) ASSERT_TRUE(mock_->CreateTopic(name, partitions, 3).ok());
+    if (mock_) {
+      ASSERT_TRUE(mock_->CreateTopic(name, partitions, 3).ok());
+    }
   }
   // Only the dead-letter topic is produced to while it is down.
   void SetTopicDown(Bus&, const std::string&, bool down) {

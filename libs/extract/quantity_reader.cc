@@ -38,10 +38,6 @@ absl::string_view Gap(absl::string_view text, const Token& a, const Token& b) {
   return gap;
 }
 
-bool IsSpaceGap(absl::string_view text, const Token& a, const Token& b) {
-  return a.end < b.begin && Gap(text, a, b).empty();
-}
-
 struct Numeral {
   double value = 0;
   double multiplier = 1;  // 1 when no multiplier word followed.

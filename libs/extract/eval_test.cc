@@ -73,7 +73,7 @@ TEST(EvalTest, ArticleSetsHoldRecordedFigures) {
        {"articles_dev.jsonl", "articles_blind.jsonl", "articles2.jsonl",
         "articles3.jsonl", "articles4.jsonl", "articles5.jsonl",
         "articles6.jsonl", "articles7.jsonl", "articles8.jsonl",
-        "articles9.jsonl", "articles10.jsonl"}) {
+        "articles9.jsonl", "articles10.jsonl", "articles11.jsonl"}) {
     auto docs =
         LoadLabeledSet(std::string(FRONTLINE_EXTRACT_LABELED) + "/" + name);
     ASSERT_TRUE(docs.ok()) << docs.status();

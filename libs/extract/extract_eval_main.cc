@@ -86,7 +86,7 @@ int main(int argc, char** argv) {
              dir + "/articles4.jsonl",      dir + "/articles5.jsonl",
              dir + "/articles6.jsonl",      dir + "/articles7.jsonl",
              dir + "/articles8.jsonl",      dir + "/articles9.jsonl",
-             dir + "/articles10.jsonl"};
+             dir + "/articles10.jsonl",     dir + "/articles11.jsonl"};
   }
   for (const std::string& file : files) {
     auto set = frontline::extract::LoadLabeledSet(file);

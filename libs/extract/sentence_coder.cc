@@ -308,7 +308,7 @@ uint32_t SentenceCoder::WordsBetween(uint32_t from, uint32_t to) const {
   for (uint32_t t = from; t < to; ++t) {
     // "launched more than 1,300 drones": a figure is no word apart.
     const bool figure =
-        absl::ascii_isdigit(tokens_[t].folded.front()) ||
+        IsNumber(t) ||
         std::any_of(quantity_words_.begin(), quantity_words_.end(),
                     [&](const QuantityWord& q) {
                       return t >= q.first_token && t < q.end_token;
@@ -402,11 +402,7 @@ bool SentenceCoder::Recalled() {
 
 void SentenceCoder::RememberForNext() {
   context_->previous_commented =
-      first_claim_ == claims_->size() &&
-      std::any_of(cues_.begin(), cues_.end(), [&](const Found& c) {
-        return Cue(c).kind == CueKind::kAnaphor &&
-               Cue(c).anaphor == AnaphorTarget::kReports;
-      });
+      first_claim_ == claims_->size() && NamesReports();
   RememberPlacesNamed();
   RememberActors();
   context_->previous_assault_place = assault_place_;
@@ -532,11 +528,21 @@ bool SentenceCoder::NamesItsOwner(const Found& cue) const {
       std::find_if(cues_.begin(), cues_.end(), [&](const Found& f) {
         return Cue(f).kind == CueKind::kAgent && f.first_token == cue.end_token;
       });
-  return adjective ||
-         (agent != cues_.end() &&
-          std::any_of(actors_.begin(), actors_.end(), [&](const Found& a) {
-            return a.first_token == agent->end_token;
-          }));
+  return adjective || (agent != cues_.end() && ActorStartsAt(agent->end_token));
+}
+
+bool SentenceCoder::ActorStartsAt(uint32_t token) const {
+  return std::any_of(actors_.begin(), actors_.end(),
+                     [&](const Found& a) { return a.first_token == token; });
+}
+
+bool SentenceCoder::IsNumber(uint32_t t) const {
+  return absl::ascii_isdigit(tokens_[t].folded.front()) ||
+         std::any_of(quantity_words_.begin(), quantity_words_.end(),
+                     [&](const QuantityWord& q) {
+                       return q.first_token == t &&
+                              q.entry->kind == QuantityWordKind::kNumber;
+                     });
 }
 
 bool SentenceCoder::InClause(uint32_t from, uint32_t to) const {

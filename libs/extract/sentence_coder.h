@@ -155,6 +155,10 @@ class SentenceCoder {
   const Found* WeaponOf(const Found& p, bool object = false) const;
   // Tokens in [from, to) that are not part of a figure.
   uint32_t WordsBetween(uint32_t from, uint32_t to) const;
+  // Whether token `t` is a numeral ("88", "four").
+  bool IsNumber(uint32_t t) const;
+  // Whether an actor's name begins at token `token`.
+  bool ActorStartsAt(uint32_t token) const;
   // Whether pattern `p` brings a weapon down: a `downed` pattern, or
   // "destroyed 17 drones" where air defences are named in its clause.
   bool IsDowned(const Found& p) const;

@@ -6,7 +6,6 @@
 #include <utility>
 
 #include "absl/container/flat_hash_set.h"
-#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "google/protobuf/timestamp.pb.h"
@@ -237,14 +236,7 @@ bool SentenceCoder::IsCounted(const Found& weapon) const {
                             ? weapon.first_token - kCountedWeaponTokens
                             : 0;
   for (uint32_t t = from; t < weapon.first_token; ++t) {
-    const bool number =
-        absl::ascii_isdigit(tokens_[t].folded.front()) ||
-        std::any_of(quantity_words_.begin(), quantity_words_.end(),
-                    [&](const QuantityWord& q) {
-                      return q.first_token == t &&
-                             q.entry->kind == QuantityWordKind::kNumber;
-                    });
-    if (number && InClause(tokens_[t].end, weapon.begin)) return true;
+    if (IsNumber(t) && InClause(tokens_[t].end, weapon.begin)) return true;
   }
   return false;
 }

@@ -187,11 +187,9 @@ void SentenceCoder::ResolvePlaceAnaphor(const Found& f, AnaphorTarget target) {
   const absl::string_view after =
       absl::StripLeadingAsciiWhitespace(text_.substr(f.end, end_ - f.end));
   size_t length = 1;
-  const bool actor_after =
-      std::any_of(actors_.begin(), actors_.end(),
-                  [&](const Found& a) { return a.first_token == f.end_token; });
   if (target == AnaphorTarget::kSettlement && !after.empty() &&
-      after.data() - (text_.data() + f.end) <= 1 && !actor_after &&
+      after.data() - (text_.data() + f.end) <= 1 &&
+      !ActorStartsAt(f.end_token) &&
       IsUpperLetter(DecodeUtf8(after, 0, &length))) {
     return;
   }

@@ -629,9 +629,7 @@ bool SentenceCoder::NamesReports() const {
   return std::any_of(cues_.begin(), cues_.end(), [&](const Found& c) {
     return Cue(c).kind == CueKind::kAnaphor &&
            Cue(c).anaphor == AnaphorTarget::kReports &&
-           std::none_of(actors_.begin(), actors_.end(), [&](const Found& a) {
-             return a.first_token == c.end_token;
-           });
+           !ActorStartsAt(c.end_token);
   });
 }
 

@@ -68,22 +68,6 @@ const Place* RegionOf(absl::string_view name, const RegionLookup& lookup) {
   return nullptr;
 }
 
-bool StandsAlone(absl::string_view s, size_t begin, size_t end) {
-  const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
-  UChar32 c = -1;
-  if (begin > 0) {
-    int32_t i = static_cast<int32_t>(begin);
-    U8_PREV(bytes, 0, i, c);
-    if (Normalizer::IsWordChar(c)) return false;
-  }
-  if (end < s.size()) {
-    int32_t i = static_cast<int32_t>(end);
-    U8_NEXT(bytes, i, static_cast<int32_t>(s.size()), c);
-    if (Normalizer::IsWordChar(c)) return false;
-  }
-  return true;
-}
-
 // The names before the plural noun at `head`, last first: "x, y and z".
 std::vector<Word> NamesBefore(absl::string_view s, uint32_t head) {
   std::vector<Word> names;
@@ -119,7 +103,7 @@ std::vector<CoordinatedRegion> FindCoordinatedRegions(
   for (absl::string_view head : kPluralHeads) {
     for (size_t at = folded.find(head); at != absl::string_view::npos;
          at = folded.find(head, at + head.size())) {
-      if (!StandsAlone(folded, at, at + head.size())) continue;
+      if (!Normalizer::StandsAlone(folded, at, at + head.size())) continue;
       const std::vector<Word> names =
           NamesBefore(folded, static_cast<uint32_t>(at));
       for (size_t i = 0; i < names.size(); ++i) {

@@ -28,16 +28,6 @@ bool DefaultOrder(const Place* a, const Place* b) {
   return a->id < b->id;
 }
 
-// The code point ending just before byte `i` of `s`; -1 at the start.
-int32_t CodePointBefore(absl::string_view s, uint32_t i) {
-  if (i == 0) return -1;
-  const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
-  int32_t pos = static_cast<int32_t>(i);
-  UChar32 c;
-  U8_PREV(bytes, 0, pos, c);
-  return c;
-}
-
 // The code point starting at byte `i` of `s`; -1 at the end.
 int32_t CodePointAt(absl::string_view s, uint32_t i) {
   if (i >= s.size()) return -1;
@@ -52,18 +42,13 @@ bool IsCapital(int32_t code_point) {
   return code_point >= 0 && (u_isupper(code_point) || u_istitle(code_point));
 }
 
-bool StandsAlone(absl::string_view text, uint32_t begin, uint32_t end) {
-  return !Normalizer::IsWordChar(CodePointBefore(text, begin)) &&
-         !Normalizer::IsWordChar(CodePointAt(text, end));
-}
-
 // Within this many bytes, a region named after an ambiguous name decides it.
 constexpr uint32_t kRegionAfterBytes = 64;
 
-bool ChooseByRegionAfter(std::vector<Mention>& mentions, size_t i) {
-  Mention& m = mentions[i];
-  for (size_t j = i + 1; j < mentions.size(); ++j) {
-    const Mention& next = mentions[j];
+bool ChooseByRegionAfter(std::vector<Mention>* mentions, size_t i) {
+  Mention& m = (*mentions)[i];
+  for (size_t j = i + 1; j < mentions->size(); ++j) {
+    const Mention& next = (*mentions)[j];
     if (next.begin - m.end > kRegionAfterBytes) return false;
     const Place& region = next.place();
     if (region.kind != PlaceKind::kRegion || next.candidates.size() != 1) {
@@ -111,7 +96,9 @@ std::vector<AhoCorasick::Occurrence> SelectOccurrences(
     const std::vector<bool>& pattern_capitalized_only,
     std::vector<AhoCorasick::Occurrence> found) {
   std::erase_if(found, [&](const AhoCorasick::Occurrence& o) {
-    if (!StandsAlone(normalized.text, o.begin, o.end)) return true;
+    if (!Normalizer::StandsAlone(normalized.text, o.begin, o.end)) {
+      return true;
+    }
     return pattern_capitalized_only[o.pattern] &&
            !IsCapital(CodePointAt(text, normalized.original_begin[o.begin]));
   });
@@ -198,7 +185,7 @@ void ResolveByRegions(std::vector<Mention>* mentions) {
   std::vector<bool> decided(mentions->size(), false);
   for (size_t i = 0; i < mentions->size(); ++i) {
     if ((*mentions)[i].candidates.size() > 1) {
-      decided[i] = ChooseByRegionAfter(*mentions, i);
+      decided[i] = ChooseByRegionAfter(mentions, i);
     }
   }
   for (size_t i = 0; i < mentions->size(); ++i) {

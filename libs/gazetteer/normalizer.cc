@@ -195,6 +195,22 @@ std::string Normalizer::Fold(absl::string_view utf8) const {
   return std::string(absl::StripAsciiWhitespace(normalized.text));
 }
 
+bool Normalizer::StandsAlone(absl::string_view text, size_t begin, size_t end) {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  UChar32 c = -1;
+  if (begin > 0) {
+    int32_t i = static_cast<int32_t>(begin);
+    U8_PREV(bytes, 0, i, c);
+    if (IsWordChar(c)) return false;
+  }
+  if (end < text.size()) {
+    int32_t i = static_cast<int32_t>(end);
+    U8_NEXT(bytes, i, static_cast<int32_t>(text.size()), c);
+    if (IsWordChar(c)) return false;
+  }
+  return true;
+}
+
 bool Normalizer::IsWordChar(int32_t code_point) {
   if (code_point < 0x80) {
     return (code_point >= 'a' && code_point <= 'z') ||

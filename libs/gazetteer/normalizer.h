@@ -53,6 +53,9 @@ class Normalizer {
   // Letters, digits and combining marks of any script; what a name must not
   // be glued to. Apostrophes and hyphens are not word characters.
   static bool IsWordChar(int32_t code_point);
+  // Whether bytes [begin, end) of UTF-8 `text` are whole words: no word
+  // character is glued to either side.
+  static bool StandsAlone(absl::string_view text, size_t begin, size_t end);
 
  private:
   explicit Normalizer(const icu::Normalizer2* nfkc_casefold);
